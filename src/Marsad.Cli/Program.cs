@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Marsad.Cli.Commands;
+
+namespace Marsad.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The command tree; tests parse against it.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("""
+            Marsad (مرصد) — an Arabic news-intelligence engine.
+            Reads scraped-text pages, HTML article pages, RSS/Atom feeds and JSONL corpora; extracts the clean
+            article; splits sentences and tokens; outputs JSON with character offsets into the body.
+
+            Examples:
+              marsad analyze page.txt --format json
+              marsad analyze corpus/ --format jsonl -o out.jsonl
+              cat page.html | marsad analyze - --format text
+              marsad bench ../shared/data/news/corpus
+            """);
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

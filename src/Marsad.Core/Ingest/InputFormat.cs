@@ -1,0 +1,57 @@
+namespace Marsad.Ingest;
+
+/// <summary>The input shapes Marsad reads.</summary>
+public enum InputFormat
+{
+    /// <summary>A scraped plain-text page: title line, bullet metadata, body, share lines.</summary>
+    Text,
+    /// <summary>An HTML article page.</summary>
+    Html,
+    /// <summary>An RSS 2.0 or Atom feed.</summary>
+    Feed,
+    /// <summary>JSON Lines: one article record per line (plain or gzip).</summary>
+    Jsonl,
+    /// <summary>A JSON array of article records.</summary>
+    JsonArray,
+}
+
+/// <summary>Chooses a reader by looking at the content first and the file name second.</summary>
+public static class FormatSniffer
+{
+    /// <summary>The format of a file whose decoded start is <paramref name="head"/>.</summary>
+    public static InputFormat Sniff(ReadOnlySpan<char> head, string? fileName)
+    {
+        var t = head.TrimStart();
+        if (t.Length > 0 && t[0] == '\uFEFF')
+            t = t[1..].TrimStart();
+        if (t.StartsWith("{"))
+            return InputFormat.Jsonl;
+        if (t.StartsWith("[") && t[1..].TrimStart().StartsWith("{"))
+            return InputFormat.JsonArray;
+        if (t.StartsWith("<"))
+        {
+            var probe = t[..Math.Min(t.Length, 4096)];
+            if (LooksLikeFeed(probe))
+                return InputFormat.Feed;
+            if (probe.Contains("<html", StringComparison.OrdinalIgnoreCase) || probe.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase)
+                || probe.Contains("<head", StringComparison.OrdinalIgnoreCase) || probe.Contains("<body", StringComparison.OrdinalIgnoreCase)
+                || probe.Contains("<div", StringComparison.OrdinalIgnoreCase) || probe.Contains("<p", StringComparison.OrdinalIgnoreCase)
+                || probe.Contains("<article", StringComparison.OrdinalIgnoreCase) || probe.Contains("<meta", StringComparison.OrdinalIgnoreCase))
+                return InputFormat.Html;
+            if (probe.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || probe.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+                return InputFormat.Feed; // XML that is not HTML: let the feed reader name what is wrong with it
+        }
+        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        return ext switch
+        {
+            ".html" or ".htm" or ".xhtml" => InputFormat.Html,
+            ".rss" or ".atom" or ".xml" => InputFormat.Feed,
+            _ => InputFormat.Text,
+        };
+    }
+
+    private static bool LooksLikeFeed(ReadOnlySpan<char> probe) =>
+        probe.Contains("<rss", StringComparison.OrdinalIgnoreCase)
+        || probe.Contains("<feed", StringComparison.OrdinalIgnoreCase) && !probe.Contains("<html", StringComparison.OrdinalIgnoreCase)
+        || probe.Contains("<rdf:RDF", StringComparison.OrdinalIgnoreCase);
+}

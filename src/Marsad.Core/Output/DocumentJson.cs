@@ -1,0 +1,120 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Marsad.Model;
+
+namespace Marsad.Output;
+
+/// <summary>
+/// Writes the analysis output contract:
+/// <code>
+/// { "article": {"id","source","format","title","section","published","dateline":{"place","source"}|null,
+///               "counters":[…],"url","author","language","has_picture","body"},
+///   "sentences": [{"start","end","by"}], "tokens": [...] (on request),
+///   "entities": [], "quotes": [], "times": [], "events": [] }
+/// </code>
+/// Offsets are UTF-16 code units into <c>article.body</c>, as JavaScript indexes strings.
+/// </summary>
+public static class DocumentJson
+{
+    /// <summary>Arabic stays readable in the output; JSON-significant characters are still escaped.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static void Write(Utf8JsonWriter w, Document doc, bool includeTokens = false)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("article");
+        WriteArticle(w, doc.Article);
+
+        w.WriteStartArray("sentences");
+        foreach (var s in doc.Sentences)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", s.Start);
+            w.WriteNumber("end", s.End);
+            w.WriteString("by", s.By);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        if (includeTokens)
+        {
+            w.WriteStartArray("tokens");
+            foreach (var t in doc.Tokens)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("start", t.Start);
+                w.WriteNumber("end", t.End);
+                w.WriteString("kind", t.Kind.ToString().ToLowerInvariant());
+                w.WriteString("text", doc.Article.Body.AsSpan(t.Start, t.End - t.Start));
+                if (t.Proclitics.Count > 0)
+                {
+                    w.WriteNumber("stem_start", t.StemStart);
+                    w.WriteStartArray("proclitics");
+                    foreach (var c in t.Proclitics)
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("start", c.Start);
+                        w.WriteNumber("end", c.End);
+                        w.WriteString("form", c.Form);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+
+        // Filled by the entity, quote, time and event stages as they land.
+        foreach (var name in (ReadOnlySpan<string>)["entities", "quotes", "times", "events"])
+        {
+            w.WriteStartArray(name);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    public static void WriteArticle(Utf8JsonWriter w, Article a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        w.WriteString("source", a.Source);
+        w.WriteString("format", a.Format);
+        WriteNullable(w, "title", a.Title);
+        WriteNullable(w, "section", a.Section);
+        WriteNullable(w, "published", a.Published?.ToString());
+        if (a.Dateline is { } d)
+        {
+            w.WriteStartObject("dateline");
+            WriteNullable(w, "place", d.Place);
+            WriteNullable(w, "source", d.Source);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("dateline");
+        }
+        w.WriteStartArray("counters");
+        foreach (var c in a.Counters)
+            w.WriteNumberValue(c);
+        w.WriteEndArray();
+        WriteNullable(w, "url", a.Url);
+        WriteNullable(w, "author", a.Author);
+        WriteNullable(w, "language", a.Language);
+        w.WriteBoolean("has_picture", a.HasPicture);
+        w.WriteString("body", a.Body);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+            w.WriteNull(name);
+        else
+            w.WriteString(name, value);
+    }
+}

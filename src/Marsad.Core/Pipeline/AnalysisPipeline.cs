@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Marsad.Model;
+
+namespace Marsad.Pipeline;
+
+/// <summary>
+/// A frozen, thread-safe sequence of stages; build it once with <see cref="PipelineBuilder"/> and reuse it.
+/// </summary>
+public sealed class AnalysisPipeline
+{
+    internal AnalysisPipeline(IReadOnlyList<IStage> stages) => Stages = stages;
+
+    public IReadOnlyList<IStage> Stages { get; }
+
+    /// <summary>The default pipeline: every stage Marsad has, in order.</summary>
+    public static AnalysisPipeline Default { get; } = new PipelineBuilder().UseDefaults().Build();
+
+    public Document Analyze(Article article, CancellationToken cancellationToken = default)
+    {
+        var doc = new Document(article);
+        foreach (var stage in Stages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            doc = stage.Process(doc, cancellationToken);
+        }
+        return doc;
+    }
+
+    /// <summary>Analyses and adds each stage's elapsed ticks to <paramref name="ticksPerStage"/> (index = stage order).</summary>
+    public Document Analyze(Article article, long[] ticksPerStage, CancellationToken cancellationToken = default)
+    {
+        var doc = new Document(article);
+        for (var i = 0; i < Stages.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var start = Stopwatch.GetTimestamp();
+            doc = Stages[i].Process(doc, cancellationToken);
+            ticksPerStage[i] += Stopwatch.GetTimestamp() - start;
+        }
+        return doc;
+    }
+}
+
+/// <summary>Collects stages, then <see cref="Build"/> freezes them into an <see cref="AnalysisPipeline"/>.</summary>
+public sealed class PipelineBuilder
+{
+    private readonly List<IStage> _stages = [];
+
+    public PipelineBuilder Use(IStage stage)
+    {
+        _stages.Add(stage);
+        return this;
+    }
+
+    public AnalysisPipeline Build() => new([.. _stages]);
+}
+
+/// <summary>The <c>Use…</c> registrations, one per stage.</summary>
+public static class PipelineBuilderExtensions
+{
+    public static PipelineBuilder UseSentences(this PipelineBuilder builder) => builder.Use(new SentenceStage());
+
+    public static PipelineBuilder UseTokens(this PipelineBuilder builder) => builder.Use(new TokenStage());
+
+    /// <summary>Every stage, in the order they depend on each other: sentences, then tokens.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens();
+}
