@@ -30,7 +30,11 @@ public sealed partial class HtmlReader
     public ReadResult Read(string html, string source)
     {
         var page = _extractor.Extract(html);
-        var clean = BodyCleaner.Clean(page.Paragraphs);
+        // The headline often opens the main text too; it is the title, not body.
+        var paragraphs = page.Paragraphs;
+        if (paragraphs.Count > 1 && page.Title is { } title && Same(paragraphs[0], title))
+            paragraphs = [.. paragraphs.Skip(1)];
+        var clean = BodyCleaner.Clean(paragraphs);
         if (clean.Body.Length == 0)
             return new ReadResult.Failed(source, null, "no article text found in the page (no element with paragraphs of text)");
         if (clean.Body.Length > _options.MaxBodyChars)
@@ -50,6 +54,9 @@ public sealed partial class HtmlReader
             Body = clean.Body,
         });
     }
+
+    private static bool Same(string a, string b) =>
+        string.Equals(Text.ArabicNormalizer.Normalize(a.Trim()), Text.ArabicNormalizer.Normalize(b.Trim()), StringComparison.Ordinal);
 
     [GeneratedRegex(@"<meta[^>]{0,200}?charset\s*=\s*[""']?([A-Za-z0-9_\-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex CharsetRegex();
