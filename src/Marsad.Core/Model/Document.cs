@@ -4,13 +4,19 @@ namespace Marsad.Model;
 
 /// <summary>
 /// An analysed article. Each stage returns <c>doc with { Xxx = … }</c>; lists a stage has not
-/// filled are empty, never null. Entities, quotes, times and events join as their stages land;
-/// the JSON contract already carries them as empty lists.
+/// filled are empty, never null. Quotes, times and events join as their stages land; the JSON contract
+/// already carries them as empty lists.
 /// </summary>
 public sealed record Document(Article Article)
 {
     public ImmutableArray<Sentence> Sentences { get; init; } = [];
     public ImmutableArray<Token> Tokens { get; init; } = [];
+
+    /// <summary>Named-entity mentions as recognisers found them (input to entity linking).</summary>
+    public ImmutableArray<Mention> Mentions { get; init; } = [];
+
+    /// <summary>Canonical entities with their grouped mentions.</summary>
+    public ImmutableArray<Entity> Entities { get; init; } = [];
 
     /// <summary>The body text a range covers.</summary>
     public ReadOnlySpan<char> Slice(IAnnotation a) => Article.Body.AsSpan(a.Start, a.End - a.Start);

@@ -69,12 +69,46 @@ public static class DocumentJson
             w.WriteEndArray();
         }
 
-        // Filled by the entity, quote, time and event stages as they land.
-        foreach (var name in (ReadOnlySpan<string>)["entities", "quotes", "times", "events"])
+        w.WriteStartArray("entities");
+        foreach (var e in doc.Entities)
+            WriteEntity(w, e);
+        w.WriteEndArray();
+
+        // Filled by the quote, time and event stages as they land.
+        foreach (var name in (ReadOnlySpan<string>)["quotes", "times", "events"])
         {
             w.WriteStartArray(name);
             w.WriteEndArray();
         }
+        w.WriteEndObject();
+    }
+
+    public static void WriteEntity(Utf8JsonWriter w, Entity e)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", e.Id);
+        w.WriteString("canonical", e.Canonical);
+        w.WriteString("type", e.Type.ToString());
+        WriteNullable(w, "kind", e.Kind);
+        WriteNullable(w, "role", e.Role);
+        WriteNullable(w, "title", e.Title);
+        WriteNullable(w, "country", e.Country);
+        WriteNullable(w, "link_id", e.LinkId);
+        w.WriteStartArray("aliases");
+        foreach (var alias in e.Aliases)
+            w.WriteStringValue(alias);
+        w.WriteEndArray();
+        w.WriteStartArray("mentions");
+        foreach (var m in e.Mentions)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", m.Start);
+            w.WriteNumber("end", m.End);
+            w.WriteString("text", m.Text);
+            w.WriteString("by", m.By);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
