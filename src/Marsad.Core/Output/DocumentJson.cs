@@ -74,8 +74,25 @@ public static class DocumentJson
             WriteEntity(w, e);
         w.WriteEndArray();
 
-        // Filled by the quote, time and event stages as they land.
-        foreach (var name in (ReadOnlySpan<string>)["quotes", "times", "events"])
+        w.WriteStartArray("times");
+        foreach (var t in doc.Times)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", t.Start);
+            w.WriteNumber("end", t.End);
+            w.WriteString("text", t.Text);
+            WriteNullable(w, "value", t.Value);
+            w.WriteString("granularity", t.Granularity);
+            WriteNullable(w, "part_of_day", t.PartOfDay);
+            w.WriteString("anchor", t.Anchor);
+            w.WriteString("calendar", t.Calendar);
+            w.WriteString("by", t.By);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        // Filled by the quote and event stages as they land.
+        foreach (var name in (ReadOnlySpan<string>)["quotes", "events"])
         {
             w.WriteStartArray(name);
             w.WriteEndArray();

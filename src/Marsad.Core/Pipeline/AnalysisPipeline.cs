@@ -62,6 +62,8 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseTokens(this PipelineBuilder builder) => builder.Use(new TokenStage());
 
-    /// <summary>Every stage, in the order they depend on each other: sentences, then tokens.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens();
+    public static PipelineBuilder UseTimes(this PipelineBuilder builder) => builder.Use(new Time.TimeStage());
+
+    /// <summary>Every stage, in the order they depend on each other: sentences, then tokens, then times.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseTimes();
 }
