@@ -4,7 +4,7 @@ namespace Marsad.Model;
 
 /// <summary>
 /// An analysed article. Each stage returns <c>doc with { Xxx = … }</c>; lists a stage has not
-/// filled are empty, never null. Quotes and events join as their stages land; the JSON contract
+/// filled are empty, never null. Events join as their stage lands; the JSON contract
 /// already carries them as empty lists.
 /// </summary>
 public sealed record Document(Article Article)
@@ -20,6 +20,9 @@ public sealed record Document(Article Article)
 
     /// <summary>Time expressions with values resolved against the publication date.</summary>
     public ImmutableArray<Time.TimeExpression> Times { get; init; } = [];
+
+    /// <summary>Quotes with their speakers and channels.</summary>
+    public ImmutableArray<Quotes.Quote> Quotes { get; init; } = [];
 
     /// <summary>The body text a range covers.</summary>
     public ReadOnlySpan<char> Slice(IAnnotation a) => Article.Body.AsSpan(a.Start, a.End - a.Start);

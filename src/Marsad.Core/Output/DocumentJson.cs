@@ -91,12 +91,34 @@ public static class DocumentJson
         }
         w.WriteEndArray();
 
-        // Filled by the quote and event stages as they land.
-        foreach (var name in (ReadOnlySpan<string>)["quotes", "events"])
+        w.WriteStartArray("quotes");
+        foreach (var q in doc.Quotes)
         {
-            w.WriteStartArray(name);
-            w.WriteEndArray();
+            w.WriteStartObject();
+            WriteNullable(w, "speaker", q.Speaker);
+            WriteNullable(w, "speaker_text", q.SpeakerText);
+            w.WriteString("verb", q.Verb);
+            w.WriteString("kind", q.Kind);
+            w.WriteNumber("start", q.Start);
+            w.WriteNumber("end", q.End);
+            w.WriteString("text", q.Text);
+            WriteNullable(w, "via", q.Via);
+            WriteNullable(w, "via_text", q.ViaText);
+            w.WriteNumber("verb_start", q.VerbStart);
+            w.WriteNumber("verb_end", q.VerbEnd);
+            if (q.SpeakerStart is { } ss && q.SpeakerEnd is { } se)
+            {
+                w.WriteNumber("speaker_start", ss);
+                w.WriteNumber("speaker_end", se);
+            }
+            w.WriteString("by", q.By);
+            w.WriteEndObject();
         }
+        w.WriteEndArray();
+
+        // Filled by the event stage when it lands.
+        w.WriteStartArray("events");
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -64,6 +64,11 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseTimes(this PipelineBuilder builder) => builder.Use(new Time.TimeStage());
 
-    /// <summary>Every stage, in the order they depend on each other: sentences, then tokens, then times.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseTimes();
+    public static PipelineBuilder UseQuotes(this PipelineBuilder builder) => builder.Use(new Quotes.QuoteStage());
+
+    /// <summary>
+    /// Every stage, in the order they depend on each other: sentences, tokens, times, then quotes
+    /// (quotes skip time parentheticals and link speakers to entities, so entity stages go before them).
+    /// </summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseTimes().UseQuotes();
 }
