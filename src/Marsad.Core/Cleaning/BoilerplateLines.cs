@@ -40,9 +40,9 @@ public static partial class BoilerplateLines
         return t.Length is > 0 and < 300 && LinkRegex().IsMatch(t);
     }
 
-    [GeneratedRegex(@"^(?:مشاركه|شارك(?:\s+(?:الخبر|المقال|هذا الخبر|عبر))?|المشاركه|سمات|الكلمات الدال[هة]|كلمات (?:دال[هة]|مفتاحي[هة])|الوسوم|وسوم|اقرا (?:ايضا|المزيد)|اقرا ايضا|اقرأ أيضا|مواضيع ذات صل[هة]|اخبار ذات صل[هة]|تابعونا|تابعنا|التعليقات|اضف تعليق|اضافه تعليق|share|tags?|keywords|related|read more|follow us)(?:\s*[:：\-]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:مشاركه|شارك(?:\s+(?:الخبر|المقال|هذا الخبر|عبر))?|المشاركه|سمات|الكلمات الدال[هة]|كلمات (?:دال[هة]|مفتاحي[هة])|الوسوم|وسوم|اقرا (?:ايضا|المزيد)|اقرا ايضا|اقرأ أيضا|مواضيع ذات صل[هة]|اخبار ذات صل[هة]|تابعونا|تابعنا|التعليقات|اضف تعليق|اضافه تعليق|share|tags?|keywords|related|read more|follow us)(?:\s*[:：\-]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex TailRegex();
 
-    [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+|@\w{2,30}|#\w+(?:\s+#\w+)*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+|@\w{2,30}|#\w+(?:\s+#\w+)*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex LinkRegex();
 }

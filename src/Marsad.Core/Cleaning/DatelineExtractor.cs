@@ -1,3 +1,4 @@
+using Marsad.Text;
 using System.Text.RegularExpressions;
 using Marsad.Model;
 
@@ -48,12 +49,12 @@ public static partial class DatelineExtractor
     private const string Place = @"(?<place>" + Word + @"(?:\s+" + Word + @"){0,2}(?:\s*[،,]\s*" + Word + @"(?:\s+" + Word + @"){0,3})?)";
     private const string Dash = @"\s+(?:--?|–|—|ـ+)\s+";
 
-    [GeneratedRegex(@"^\s*" + Place + Dash + @"(?<source>" + Word + @"(?:\s+" + Word + @"){0,3})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*" + Place + Dash + @"(?<source>" + Word + @"(?:\s+" + Word + @"){0,3})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PlaceSourceRegex();
 
-    [GeneratedRegex(@"^\s*" + Place + @"\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—|ـ+|:)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*" + Place + @"\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—|ـ+|:)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PlaceParenRegex();
 
-    [GeneratedRegex(@"^\s*(?<place>" + Word + @"(?:\s+" + Word + @"){0,2})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*(?<place>" + Word + @"(?:\s+" + Word + @"){0,2})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PlaceOnlyRegex();
 }

@@ -1,3 +1,4 @@
+using Marsad.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -58,6 +59,6 @@ public sealed partial class HtmlReader
     private static bool Same(string a, string b) =>
         string.Equals(Text.ArabicNormalizer.Normalize(a.Trim()), Text.ArabicNormalizer.Normalize(b.Trim()), StringComparison.Ordinal);
 
-    [GeneratedRegex(@"<meta[^>]{0,200}?charset\s*=\s*[""']?([A-Za-z0-9_\-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"<meta[^>]{0,200}?charset\s*=\s*[""']?([A-Za-z0-9_\-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CharsetRegex();
 }

@@ -22,7 +22,7 @@ public static class TimeRecognizer
     private const string R = @"(?![\p{L}\p{Nd}])";    // no letter or digit after
     private const string Clitic = @"(?:[وفب]|ل(?=[^ل]))?";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Timeout = RegexLimits.Timeout;
 
     private static readonly string GregorianMonth = Alternation(CalendarNames.GregorianMonths.Keys);
     private static readonly string HijriMonth = Alternation(CalendarNames.HijriMonths.Keys);
@@ -52,7 +52,7 @@ public static class TimeRecognizer
         new("relative-day", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?){R}")),
         new("last-night", Make($@"{L}{Clitic}(?<x>(?:الليله|ليله)\s+(?<dir>الماضيه|البارحه|امس)){R}")),
         new("part-weekday", Make($@"{L}{Clitic}(?<x>(?<pod>{PartBefore})\s+(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}")),
-        new("weekday", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}")),
+        new("weekday", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}(?!\s+عشر)")),
         new("relative-period", Make($@"{L}{Clitic}(?<x>(?<unit>الاسبوع|الشهر|العام|السنه)\s+(?<dir>{Past}|{Next}|{Current})){R}")),
         new("this-period", Make($@"{L}{Clitic}(?<x>(?:هذا|هذه)\s+(?<unit>الاسبوع|الشهر|العام|السنه)){R}")),
         new("ago", Make($@"{L}(?<x>(?:منذ|قبل)\s+(?:(?<n>{Count})\s+)?(?<unit>يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين)){R}")),
