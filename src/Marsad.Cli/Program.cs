@@ -23,6 +23,7 @@ public static class Program
             """);
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(new Command("eval", "Score the engine against hand annotations.") { EvalAnalysisCommand.Create() });
         return root;
     }
 }

@@ -27,12 +27,13 @@ public static class TimeRecognizer
     private static readonly string GregorianMonth = Alternation(CalendarNames.GregorianMonths.Keys);
     private static readonly string HijriMonth = Alternation(CalendarNames.HijriMonths.Keys);
     private static readonly string Weekday = @"(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)";
-    private const string RelativeDay = @"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول|البارحه|الامس|امس|اليوم|غدا|الغد|بعد\s+غد)";
+    private const string RelativeDay = @"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول|البارحه|الامس|امس|اليوم(?!\s+(?:الذي|التالي|السابق|نفسه|ذاته|الاول|الثاني|الثالث|الاخير|الوطني|العالمي|الدولي|الواحد))|غدا|الغد|بعد\s+غد)";
     private const string PartBefore = @"(?:صباح|مساء|ظهر|عصر|فجر|ليله|ليل|منتصف\s+ليل|ظهيره|ضحي)";
     private const string PartAfter = @"(?:صباحا|مساء|ظهرا|عصرا|فجرا|ليلا)";
     private const string Past = @"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|السابق|السابقه|المنقضي)";
     private const string Next = @"(?:المقبل|المقبله|القادم|القادمه|التالي)";
     private const string Current = @"(?:الجاري|الجاريه|الحالي|الحاليه)";
+    private const string Ordinal = @"(?:الحادي\s+والثلاثين|الثلاثين|(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+والعشرين|العشرين|(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+عشر|العاشر|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)";
     private const string Count = @"(?:\d{1,3}|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|ثمان|تسع|تسعه|عشر|عشره|بضع|بضعه)";
 
     private sealed record Rule(string Name, Regex Regex);
@@ -40,10 +41,13 @@ public static class TimeRecognizer
     // Order matters only for ties: the longest match wins, then the earlier rule.
     private static readonly Rule[] Rules =
     [
-        new("date-month-name", Make($@"{L}(?<x>(?:(?:يوم\s+)?{Weekday}\s*[،,]?\s*)?(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s*م{R})?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}")),
+        new("date-month-name", Make($@"{L}(?<x>(?:(?:يوم\s+)?{Weekday}\s*[،,]?\s*)?(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s*م{R})?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}")),
         new("date-hijri", Make($@"{L}(?<x>(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{HijriMonth})(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>1[345]\d\d))?(?:\s*(?:هـ|ه){R})?){R}")),
-        new("month-year", Make($@"{L}(?<x>(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]\s*(?:{GregorianMonth})\s*\)?)?\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}})(?:\s*م{R})?){R}")),
-        new("month-relative", Make($@"{L}(?<x>(?:شهر\s+)?(?:(?:{GregorianMonth})\s*/\s*)?(?<m>{GregorianMonth}|{HijriMonth})(?:\s*[/(]\s*(?:{GregorianMonth})\s*\)?)?\s+(?<dir>{Past}|{Next}|{Current})){R}")),
+        new("month-year", Make($@"{L}(?<x>(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}})(?:\s*م{R})?){R}")),
+        new("month-relative", Make($@"{L}(?<x>(?:شهر\s+)?(?:(?:{GregorianMonth})\s*/\s*)?(?<m>{GregorianMonth}|{HijriMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?\s+(?<dir>{Past}|{Next}|{Current})){R}")),
+        new("date-ordinal", Make($@"{L}(?<x>(?<ord>{Ordinal})\s+من\s+(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}")),
+        new("month-bare", Make($@"{L}(?:في|خلال|منذ|مطلع|اواخر|اوايل|اواءل|منتصف|نهايه|بدايه|حتي|شهر|بحلول)\s+(?<x>(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?){R}(?!\s*\d)")),
+        new("year-bare", Make($@"{L}(?:منذ|في|حتي|خلال|مطلع|اواخر|اوايل|اواءل|منتصف|نهايه|بدايه|قبل|بعد|بحلول)\s+(?<x>(?<y>(?:19|20)\d\d)){R}(?!\s*(?:[،,.]\d|\d|%|دولار|يورو|جنيه|ريال|درهم|دينار|ليره|شخص|قتيل|طن|كيلو|متر|مليون|الف|مليار|لاجء))")),
         new("date-numeric", Make($@"{L}(?<x>(?<d>\d{{1,2}})[/.\-](?<mo>\d{{1,2}})[/.\-](?<y>\d{{4}}))(?:\s*(?:هـ|ه|م){R})?(?![\d/])")),
         new("year", Make($@"{L}(?<x>(?:عام|سنه|العام|السنه|لعام|لسنه)\s+(?<y>\d{{4}})(?:\s*(?<era>هـ|ه|م){R})?){R}")),
         new("year-era", Make($@"{L}(?<x>(?<y>\d{{4}})\s*(?<era>هـ|ه|م)){R}")),
@@ -129,6 +133,29 @@ public static class TimeRecognizer
                     return null;
                 return Day(DateOnly.FromDateTime(g), I("y") is null ? "published" : "explicit", calendar: "hijri");
             }
+            case "date-ordinal":
+            {
+                var month = CalendarNames.GregorianMonths[Collapse(G("m")!)];
+                var day = OrdinalValue(Collapse(G("ord")!));
+                var year = I("y") ?? NearestYear(anchor, month, day, G("dir") is { } d ? Direction(d) : 0);
+                if (year is null || !IsValid(year.Value, month, day))
+                    return null;
+                return Day(new DateOnly(year.Value, month, day), I("y") is null ? "published" : "explicit");
+            }
+            case "month-bare":
+            {
+                var month = CalendarNames.GregorianMonths[Collapse(G("m")!)];
+                if (anchor is not { } a)
+                    return Period(null, "month", by, "published");
+                // The occurrence of that month nearest the publication date.
+                var year = a.Year + (month - a.Month > 6 ? -1 : a.Month - month > 6 ? 1 : 0);
+                return Period(string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}"), "month", by, "published");
+            }
+            case "year-bare":
+            {
+                var y = I("y")!.Value;
+                return anchor is { } a && y > a.Year + 10 ? null : Period(y.ToString("0000", CultureInfo.InvariantCulture), "year", by, "explicit");
+            }
             case "month-year":
             {
                 var month = CalendarNames.GregorianMonths[Collapse(G("m")!)];
@@ -180,7 +207,14 @@ public static class TimeRecognizer
             {
                 var offset = RelativeDayOffset(Collapse(G("rel")!));
                 var part = PartOfDay(G("pod") ?? G("pod2"));
-                return Day(anchor?.AddDays(offset), "published", part);
+                var date = anchor?.AddDays(offset);
+                // «اليوم السبت» on a page stamped Sunday (time zones): the named weekday wins, within a day or two.
+                if (date is { } dd && G("wd") is { } wdName && CalendarNames.Weekdays[wdName] is var wd && dd.DayOfWeek != wd)
+                {
+                    var back = ((int)dd.DayOfWeek - (int)wd + 7) % 7;
+                    date = back <= 2 ? dd.AddDays(-back) : (7 - back) <= 2 ? dd.AddDays(7 - back) : dd;
+                }
+                return Day(date, "published", part);
             }
             case "last-night":
                 return Day(anchor?.AddDays(-1), "published", "night");
@@ -255,7 +289,7 @@ public static class TimeRecognizer
         return false;
     }
 
-    private static readonly Regex FutureCue = new(@"(?<![\p{L}])(?:[وف])?(?:سوف|المقرر|مقرر|المرتقب|مرتقب|المزمع|مزمع|س[يتن][\p{L}]{3,})(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private static readonly Regex FutureCue = new(@"(?<![\p{L}])(?:[وف])?(?:سوف|لن|المقرر|مقرر|المرتقب|مرتقب|المزمع|مزمع|س[يتن][\p{L}]{3,}|ي[\p{L}]{3,}|تستانف|تبدا|تنطلق|تعقد|تجري|تنتهي)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
     // Nouns that look like future verbs (س + ي/ت/ن + …).
     private static readonly HashSet<string> NotFutureVerbs = new(StringComparer.Ordinal)
@@ -263,6 +297,9 @@ public static class TimeRecognizer
         "سياسه", "سياسات", "سياسي", "سياسيه", "سياسيين", "سياسيون", "سيطره", "سياره", "سيارات", "سيول", "سيناء", "سيده", "سيدات", "سيدي",
         "ستار", "ستين", "ستون", "ستينات", "سنوات", "سنويا", "سنوي", "سنويه", "سنغافوره", "سيناريو", "سيرين", "سيمون", "ستيفن", "سيرجي", "سيرغي",
         "سيول", "سياق", "سياحه", "سياحي", "سياحيه", "سياج", "سيبيريا", "ستوكهولم", "سنتيمتر", "سيليكون", "سيادة", "سياده", "سيادي",
+        // ي-initial words that are not imperfect verbs, and present-tense reporting verbs (they narrate the past)
+        "يوم", "يومي", "يومين", "يونيو", "يوليو", "يناير", "يونيه", "يوليه", "يمن", "اليمن", "يمين", "يهود", "يهودي", "يهوديه", "يابان", "يوميا", "يونان",
+        "يقول", "يضيف", "يشير", "يوضح", "يوكد", "يءكد", "يذكر", "يتابع", "يلفت", "يعتبر", "يري", "يعلن", "يكشف", "يفيد", "يزعم", "يتوقع", "ينفي",
     };
 
     /// <summary>Bare weekday: the nearest such day not after publication (news reports the past). الماضي: strictly before; المقبل: strictly after.</summary>
@@ -298,6 +335,24 @@ public static class TimeRecognizer
         "فجر" or "فجرا" => "dawn",
         _ => "night",
     };
+
+    private static int OrdinalValue(string ordinal)
+    {
+        string[] units = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"];
+        if (ordinal == "العاشر")
+            return 10;
+        if (ordinal == "العشرين")
+            return 20;
+        if (ordinal == "الثلاثين")
+            return 30;
+        if (ordinal == "الحادي والثلاثين")
+            return 31;
+        var parts = ordinal.Split(' ');
+        var unit = parts[0] == "الحادي" ? 1 : Array.IndexOf(units, parts[0]) + 1;
+        if (parts.Length == 1)
+            return unit;
+        return parts[1] == "عشر" ? 10 + unit : 20 + unit;
+    }
 
     private static int Direction(string word) => word switch
     {
