@@ -104,6 +104,7 @@ public static class DocumentJson
             w.WriteString("text", q.Text);
             WriteNullable(w, "via", q.Via);
             WriteNullable(w, "via_text", q.ViaText);
+            WriteNullable(w, "via_kind", q.ViaKind);
             w.WriteNumber("verb_start", q.VerbStart);
             w.WriteNumber("verb_end", q.VerbEnd);
             if (q.SpeakerStart is { } ss && q.SpeakerEnd is { } se)

@@ -27,6 +27,11 @@ public sealed record Quote : IAnnotation
     /// <summary>Entity id of the outlet or channel the claim came through (وكالة «رويترز», لـ«سكاي نيوز عربية»), or null.</summary>
     public string? Via { get; init; }
     public string? ViaText { get; init; }
+    /// <summary>
+    /// How the channel relates to the claim: <c>addressee</c> (the speaker told it: «لـ"سكاي نيوز"»,
+    /// «في مقابلة مع …») or <c>relay</c> (it carried the claim: «نقلتها وكالة رويترز», «بحسب …»); null without a channel.
+    /// </summary>
+    public string? ViaKind { get; init; }
     /// <summary>The rules that produced it, e.g. <c>quote:indirect+subject</c>, <c>quote:direct+carry-over</c>.</summary>
     public required string By { get; init; }
 }

@@ -88,7 +88,36 @@ public static class QuoteExtractor
             if (b > a)
                 ExtractSentence(body, words, a, b, si, mentions, doc, claims);
         }
-        return [.. claims.Select(c => c.Quote)];
+        return BackfillChannels(claims);
+    }
+
+    /// <summary>
+    /// «كشف علاوي أن …. وأوضح علاوي، في تصريحات نقلتها وكالة رويترز، أن …»: a channel named for a
+    /// speaker's statements also covers that speaker's claim in the sentence just before, when it named none.
+    /// </summary>
+    private static List<Quote> BackfillChannels(List<Claim> claims)
+    {
+        var quotes = claims.Select(c => c.Quote).ToList();
+        for (var j = quotes.Count - 1; j > 0; j--)
+        {
+            var q = quotes[j];
+            var prev = quotes[j - 1];
+            if (q.ViaKind != "relay" || prev.ViaText is not null || claims[j].Sentence - claims[j - 1].Sentence != 1 || !SameSpeaker(prev, q))
+                continue;
+            quotes[j - 1] = prev with { Via = q.Via, ViaText = q.ViaText, ViaKind = q.ViaKind, By = prev.By + "+channel-backfill" };
+        }
+        return quotes;
+    }
+
+    private static bool SameSpeaker(Quote a, Quote b)
+    {
+        if (a.Speaker is not null && b.Speaker is not null)
+            return a.Speaker == b.Speaker;
+        if (a.SpeakerText is null || b.SpeakerText is null)
+            return false;
+        var x = ArabicNormalizer.Normalize(a.SpeakerText).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var y = ArabicNormalizer.Normalize(b.SpeakerText).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return x.Length > 0 && y.Length > 0 && x[^1] == y[^1];
     }
 
     private static void ExtractSentence(string body, List<W> w, int a, int b, int si, List<(int Start, int End, Entity Entity)> mentions, Document doc, List<Claim> claims)
@@ -103,8 +132,24 @@ public static class QuoteExtractor
                 continue;
             if (word.NeedsAlefMaksura && body[w[i].End - 1] != 'ى')
                 continue; // نفي، رأي: the noun, not the verb
-            if (i > a && w[i - 1].Norm is "ما" or "مما" or "بما" or "الذي" or "التي" or "الذين" or "لما")
+            var postPosed = IsPostPosedMarker(w, a, i);
+            if (!postPosed && i > a && w[i - 1].Norm is "ما" or "مما" or "بما" or "الذي" or "التي" or "الذين" or "لما")
                 continue; // «ما يفيد أن …»: a relative clause, not a claim
+            // «يذكر أن», «يشار إلى أن»: impersonal, not a claim by anyone.
+            if (word.Form == ReportingForm.Present && word.Agreement == Agreement.Masculine && i + 1 < b
+                && (Complementisers.Contains(w[i + 1].Norm) || (w[i + 1].Is("الي") && i + 2 < b && Complementisers.Contains(w[i + 2].Norm)))
+                && word.Lemma is "ذكر" or "أشار")
+                continue;
+            if (postPosed)
+            {
+                if (PostPosed(body, w, a, i, b, word, conj, mentions, doc, quoted) is { } late)
+                {
+                    var claim = new Claim(late, word.Agreement, si);
+                    claims.Add(claim);
+                    sentenceClaims.Add(claim);
+                }
+                continue;
+            }
             var verbStart = w[i].Start + Offset(body, w[i].Start, conj);
             var verb = body[verbStart..w[i].End];
             var rules = new List<string>();
@@ -114,10 +159,42 @@ public static class QuoteExtractor
             if (word.Form != ReportingForm.Participle)
             {
                 // «ويضيف قائلاً: …»: the participle only restates the verb.
+                // «قال أيضاً», «قالت فيه», «قال بدوره»: adverbs and pronoun phrases are not the subject.
+                while (subjStart < b && Adverbs.Contains(w[subjStart].Norm))
+                    subjStart++;
+                subjEnd = subjStart;
                 if (subjStart < b && ReportingLexicon.Lookup(w[subjStart].Norm) is var (p, _) && p.Form == ReportingForm.Participle)
                     subjStart = subjEnd = subjStart + 1;
                 else
                     subjEnd = TrimTime(doc, w, subjStart, SubjectEnd(w, subjStart, b, quoted));
+                // «وكان باشينيان قال …»: the subject sits between كان and the verb.
+                if (subjEnd == subjStart && Pluperfect(w, a, i) is var (ps, pe) && pe > ps)
+                {
+                    (subjStart, subjEnd) = (ps, pe);
+                    rules.Add("pluperfect");
+                }
+                // «نقل ماي عن شاهد العيان قوله إن …»: the speaker follows عن, the subject is the channel.
+                if (word.Lemma == "نقل" && NaqalaAn(w, subjEnd, b) is var (ns, ne, after) && ne > ns)
+                {
+                    (int, int)? channel = subjEnd > subjStart ? (subjStart, subjEnd) : null;
+                    (subjStart, subjEnd) = (ns, ne);
+                    rules.Add("naqala-an");
+                    var nk = after;
+                    var nc = Content(w, nk, b, quoted, word, out var nkind, out var nrule);
+                    if (nc is var (ncs, nce))
+                    {
+                        var sp = BestEntity(mentions, w[ns].Start, w[ne - 1].End) ?? RoleOnly(doc, w, ns, ne, w[i].Start);
+                        var viaEntity = channel is var (cs0, ce0) ? BestEntity(mentions, w[cs0].Start, w[ce0 - 1].End) : null;
+                        rules.Insert(0, nrule);
+                        var q = MakeQuote(body, w, ncs, nce, nkind, verb, verbStart, w[i].End, sp?.Id, body[w[ns].Start..w[ne - 1].End], w[ns].Start, w[ne - 1].End,
+                            viaEntity?.Id, channel is var (cs1, ce1) ? viaEntity?.Canonical ?? body[w[cs1].Start..w[ce1 - 1].End] : null, rules);
+                        var claim = new Claim(q, Agreement.Masculine, si);
+                        claims.Add(claim);
+                        sentenceClaims.Add(claim);
+                        i = Math.Max(i, nce - 1);
+                    }
+                    continue;
+                }
             }
 
             // 2. Parentheticals and appositives between commas.
@@ -163,7 +240,9 @@ public static class QuoteExtractor
                     continue;
                 }
                 if (!hasPerson && word.Form != ReportingForm.Participle && subjEnd > subjStart
-                    && (HasMention(mentions, w, seg.Item1, segEnd, EntityType.PER) || (segEnd - seg.Item1 <= 6 && Titles.Contains(w[seg.Item1].Norm))))
+                    && (HasMention(mentions, w, seg.Item1, segEnd, EntityType.PER)
+                        || (segEnd - seg.Item1 <= 6 && Titles.Contains(w[seg.Item1].Norm))
+                        || (segEnd - seg.Item1 <= 4 && IsRoleHead(w[subjStart].Norm) && AllArabicWords(w, seg.Item1, segEnd) && !IsTimeOnly(doc, w, seg.Item1, segEnd))))
                 {
                     subjEnd = segEnd; // appositive names the subject
                     hasPerson = true;
@@ -178,8 +257,18 @@ public static class QuoteExtractor
             if (k < b && w[k].Norm == ":")
                 k++;
 
-            // 3. Content.
+            // 3. Content. When nothing opens it right away, look a little further: «قالت الوزارة في بيان اليوم
+            // الجمعة إن …», «قال X (45 عاماً) لوكالة "فرانس برس": "…"» — the words between are circumstance and channel.
             var content = Content(w, k, b, quoted, word, out var kind, out var contentRule);
+            if (content is null && FindOpener(w, k, b, quoted) is { } opener)
+            {
+                if (viaStart is null && FindChannel(w, k, opener, quoted: quoted) is var (gs, ge))
+                    (viaStart, viaEnd) = (gs, ge);
+                k = opener;
+                if (w[k].Norm == ":")
+                    k++;
+                content = Content(w, k, b, quoted, word, out kind, out contentRule);
+            }
             if (content is not var (cStart, cEnd))
                 continue;
             rules.Insert(0, contentRule);
@@ -214,10 +303,11 @@ public static class QuoteExtractor
                     spEnd = previous.Quote.SpeakerEnd;
                     agreement = previous.SpeakerAgreement;
                     rules.Add(word.Form == ReportingForm.Participle ? "same-sentence" : "carry-over");
-                    if (viaStart is null && previous.Quote.ViaText is not null)
+                    // An outlet the speaker was talking to stays the channel of what the speaker adds; a relay does not.
+                    if (viaStart is null && previous.Quote.ViaKind == "addressee")
                     {
                         var q = previous.Quote;
-                        var inherited = MakeQuote(body, w, cStart, cEnd, kind, verb, verbStart, w[i].End, speaker, speakerText, spStart, spEnd, q.Via, q.ViaText, rules);
+                        var inherited = MakeQuote(body, w, cStart, cEnd, kind, verb, verbStart, w[i].End, speaker, speakerText, spStart, spEnd, q.Via, q.ViaText, rules) with { ViaKind = q.ViaKind };
                         Add(inherited);
                         continue;
                     }
@@ -238,7 +328,8 @@ public static class QuoteExtractor
                 via = outlet?.Id;
                 viaText = outlet?.Canonical ?? ChannelName(body, w, v0, v1);
             }
-            Add(MakeQuote(body, w, cStart, cEnd, kind, verb, verbStart, w[i].End, speaker, speakerText, spStart, spEnd, via, viaText, rules) with { });
+            Add(MakeQuote(body, w, cStart, cEnd, kind, verb, verbStart, w[i].End, speaker, speakerText, spStart, spEnd, via, viaText, rules)
+                with { ViaKind = viaStart is { } vk && viaText is not null ? (IsAddressee(w, vk) ? "addressee" : "relay") : null });
 
             void Add(Quote q)
             {
@@ -302,6 +393,132 @@ public static class QuoteExtractor
         return k;
     }
 
+    private static readonly FrozenSet<string> Adverbs = new[]
+    {
+        "ايضا", "كذلك", "فيه", "فيها", "فيهما", "له", "لها", "لهم", "لنا", "لي", "بدوره", "بدورها", "بدورهم", "اخيرا", "مجددا", "مرارا", "صراحه", "حينها", "حينءذ", "يومها", "بعدها", "ذلك",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>«… ، حسبما قالت الوزارة», «بحسب ما قاله X», «وفقا لما ذكرته Y»: attribution after the claim.</summary>
+    private static bool IsPostPosedMarker(List<W> w, int a, int i)
+    {
+        if (i - 1 < a)
+            return false;
+        var prev = w[i - 1].Norm;
+        if (prev is "حسبما" or "بحسبما" or "وحسبما")
+            return true;
+        if (prev is "ما" && i - 2 >= a && w[i - 2].Norm is "بحسب" or "حسب" or "وفق" or "بحسب" or "علي")
+            return true;
+        return prev is "لما" && i - 2 >= a && w[i - 2].Norm is "وفقا" or "طبقا" or "تبعا";
+    }
+
+    /// <summary>The claim before a post-posed attribution: from the start of the sentence to the comma before the marker.</summary>
+    private static Quote? PostPosed(string body, List<W> w, int a, int i, int b, ReportingWord word, int conj, List<(int Start, int End, Entity Entity)> mentions, Document doc, List<(int Open, int Close)> quoted)
+    {
+        var marker = i - 1;
+        while (marker > a && w[marker - 1].Norm is "بحسب" or "حسب" or "وفق" or "وفقا" or "طبقا" or "تبعا" or "ما" or "علي")
+            marker--;
+        var end = marker;
+        while (end > a && (w[end - 1].IsComma || w[end - 1].Kind == TokenKind.Punctuation && w[end - 1].Norm is "-" or "–"))
+            end--;
+        var start = a;
+        // Skip a leading connective («وكان», «من جهته،»).
+        if (end - start < 3)
+            return null;
+        var kind = "indirect";
+        if (w[start].IsOpenQuote && DirectAt(quoted, start) is var (o, c) && c >= end - 1)
+        {
+            kind = "direct";
+            start = o + 1;
+            end = c;
+        }
+        var subjStart = i + 1;
+        var subjEnd = SubjectEnd(w, subjStart, b, quoted);
+        while (subjEnd > subjStart && (w[subjEnd - 1].Kind == TokenKind.Punctuation))
+            subjEnd--;
+        if (subjEnd <= subjStart || end <= start)
+            return null;
+        var verbStart = w[i].Start + Offset(body, w[i].Start, conj);
+        var speaker = BestEntity(mentions, w[subjStart].Start, w[subjEnd - 1].End) ?? RoleOnly(doc, w, subjStart, subjEnd, w[i].Start);
+        return MakeQuote(body, w, start, end, kind, body[verbStart..w[i].End], verbStart, w[i].End, speaker?.Id,
+            body[w[subjStart].Start..w[subjEnd - 1].End], w[subjStart].Start, w[subjEnd - 1].End, null, null, [kind, "post-posed"]);
+    }
+
+    /// <summary>«وكان X قال …»: the tokens between a preceding كان and the verb.</summary>
+    private static (int, int)? Pluperfect(List<W> w, int a, int i)
+    {
+        for (var j = i - 1; j >= a && j >= i - 7; j--)
+        {
+            if (w[j].Norm is "كان" or "وكان" or "كانت" or "وكانت" or "فكان" or "قد" && j + 1 < i)
+                return w[j].Norm == "قد" ? null : (j + 1, i);
+            if (!w[j].IsWord)
+                return null;
+        }
+        return null;
+    }
+
+    /// <summary>«نقل X عن Y قوله إن»: Y's span and where the content opener is searched from.</summary>
+    private static (int, int, int)? NaqalaAn(List<W> w, int k, int b)
+    {
+        for (var j = k; j < b && j - k <= 8; j++)
+        {
+            if (!w[j].Is("عن"))
+                continue;
+            var e = j + 1;
+            while (e < b && e - j <= 8 && !(w[e].Norm is "قوله" or "قولها" or "قولهم") && !Complementisers.Contains(w[e].Norm) && !w[e].IsComma && w[e].Norm != ":")
+                e++;
+            var after = e < b && w[e].Norm is "قوله" or "قولها" or "قولهم" ? e + 1 : e;
+            return (j + 1, e, after);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The first complementiser, colon, «إلى أن» or quotation of speech within a short stretch after the
+    /// subject, not crossing another reporting verb or the end of the sentence.
+    /// </summary>
+    private static int? FindOpener(List<W> w, int k, int b, List<(int Open, int Close)> quoted)
+    {
+        for (var j = k; j < b && j - k <= 15; j++)
+        {
+            var t = w[j];
+            if (t.Norm is "." or "!" or "؟" or "?")
+                return null;
+            if (Complementisers.Contains(t.Norm) || t.Norm == ":")
+                return j;
+            if (t.Is("الي") && j + 1 < b && Complementisers.Contains(w[j + 1].Norm))
+                return j;
+            if (t.IsOpenQuote && DirectAt(quoted, j) is var (o, c))
+            {
+                if (IsDirect(w, o, c, afterTrigger: false))
+                    return j;
+                j = c; // a quoted name inside the circumstance
+                continue;
+            }
+            if (t.IsWord && ReportingLexicon.Lookup(t.Norm) is var (other, _) && other.Form != ReportingForm.Participle)
+                return null;
+        }
+        return null;
+    }
+
+    private static readonly FrozenSet<string> RoleHeads = new[]
+    {
+        "الرءيس", "رءيس", "وزير", "الوزير", "المتحدث", "الناطق", "متحدث", "ناطق", "السفير", "سفير", "المندوب", "مندوب", "المبعوث", "مبعوث",
+        "زعيم", "الزعيم", "قاءد", "القاءد", "الامين", "امين", "مدير", "المدير", "محافظ", "المحافظ", "ناءب", "امير", "الامير", "الملك", "ولي",
+        "المستشار", "مستشار", "عضو", "رجل", "الطالب", "المرشح", "مرشح", "النايب", "الناءب", "قايد", "القايد", "مسءول", "المسءول", "الشيخ", "رءيسه", "وزيره",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool IsRoleHead(string norm) => RoleHeads.Contains(norm) || (norm.Length > 3 && norm[0] == 'و' && RoleHeads.Contains(norm[1..]));
+
+    private static bool AllArabicWords(List<W> w, int s, int e)
+    {
+        for (var j = s; j < e; j++)
+        {
+            if (w[j].Kind != TokenKind.Arabic)
+                return false;
+        }
+        return e > s;
+    }
+
     /// <summary>The quoted content after a verb and its subject.</summary>
     private static (int Start, int End)? Content(List<W> w, int k, int b, List<(int Open, int Close)> quoted, ReportingWord word, out string kind, out string rule)
     {
@@ -309,8 +526,8 @@ public static class QuoteExtractor
         rule = "indirect";
         if (k >= b)
             return null;
-        // «إلى أن» after أشار/لفت/نوه.
-        if (w[k].Is("الي") && k + 1 < b && Complementisers.Contains(w[k + 1].Norm))
+        // «إلى أن» after أشار/لفت/نوه; «أشار إلى "…"».
+        if (w[k].Is("الي") && k + 1 < b && (Complementisers.Contains(w[k + 1].Norm) || w[k + 1].IsOpenQuote))
             k++;
         var complementiser = Complementisers.Contains(w[k].Norm) || (w[k].Norm is "ان" or "انه");
         var q = complementiser ? k + 1 : k;
@@ -455,7 +672,7 @@ public static class QuoteExtractor
         e - s >= 2 && w[s].Is("في") && ReportingNouns.Contains(w[s + 1].Norm);
 
     /// <summary>The channel phrase inside <c>[s, e)</c>: what follows «نقلتها», «لـ», «بحسب», «مع» (after مداخلة/اتصال), or a «وكالة X».</summary>
-    private static (int, int)? FindChannel(List<W> w, int s, int e, (int Start, int End)? exclude = null)
+    private static (int, int)? FindChannel(List<W> w, int s, int e, (int Start, int End)? exclude = null, List<(int Open, int Close)>? quoted = null)
     {
         for (var j = s; j < e; j++)
         {
@@ -463,8 +680,12 @@ public static class QuoteExtractor
                 continue;
             var t = w[j].Norm;
             var start = -1;
-            if (t is "نقلتها" or "نقلها" or "اوردتها" or "نشرتها" or "بثتها" or "اوردها" or "نشرها" or "بثها" or "بحسب" or "حسب")
+            if (t is "نقلتها" or "نقلها" or "اوردتها" or "نشرتها" or "بثتها" or "اوردها" or "نشرها" or "بثها" or "نقلته" or "ذكرته" or "اوردته" or "نشرته" or "بثته")
                 start = j + 1;
+            else if (t is "بحسب" or "حسب" && j + 1 < e && !IsPronounNoun(w[j + 1].Norm))
+                start = w[j + 1].Is("ما") || w[j + 1].Is("لما") ? j + 3 : j + 1;
+            else if (t is "لما" && j + 1 < e && w[j + 1].Norm is "نقلته" or "ذكرته" or "اوردته" or "نشرته" or "بثته" or "قالته")
+                start = j + 2;
             else if (t is "وفقا" or "نقلا" && j + 1 < e)
                 start = j + 2;
             else if (t is "ل" or "لـ" && j + 1 < e && w[j + 1].IsOpenQuote)
@@ -475,16 +696,34 @@ public static class QuoteExtractor
                 start = j + 1;
             if (start < 0 || start >= e)
                 continue;
-            var end = ChannelEnd(w, start, e, []);
+            var end = ChannelEnd(w, start, e, quoted ?? []);
             if (end > start)
                 return (start, end);
         }
         return null;
     }
 
+    /// <summary>The channel at <paramref name="k"/> is the speaker's addressee: «لـ"سكاي نيوز"», «لوكالة …», «… مع قناة …».</summary>
+    private static bool IsAddressee(List<W> w, int k)
+    {
+        var t = w[k].Norm;
+        if (t is "ل" or "لـ" || (t.Length > 3 && t[0] == 'ل' && t[1..] is "وكاله" or "صحيفه" or "قناه" or "موقع" or "شبكه" or "اذاعه" or "تلفزيون" or "مجله" or "برنامج" or "راديو"))
+            return true;
+        return k > 0 && w[k - 1].Norm is "ل" or "لـ" or "مع";
+    }
+
+    /// <summary>«حسب قوله», «بحسب تعبيره»: a possessed verbal noun, not a channel.</summary>
+    private static bool IsPronounNoun(string norm) => norm is "قوله" or "قولها" or "قولهم" or "تعبيره" or "تعبيرها" or "وصفه" or "وصفها" or "رايه" or "رايها" or "زعمه" or "زعمها" or "روايته" or "روايتها";
+
     private static int ChannelEnd(List<W> w, int k, int b, List<(int Open, int Close)> quoted)
     {
         var j = k;
+        // A channel named in quotation marks ends at the closing mark: لوكالة "فرانس برس".
+        for (var q = k; q < b && q <= k + 3; q++)
+        {
+            if (w[q].IsOpenQuote && DirectAt(quoted, q) is var (_, close) && close - q <= 6)
+                return close + 1;
+        }
         var inQuote = false;
         while (j < b && j - k < 10)
         {

@@ -95,6 +95,9 @@ public static class ReportingLexicon
             return (w, 0);
         if (normalized.Length > 3 && normalized[0] is 'و' or 'ف' && Words.TryGetValue(normalized[1..], out w))
             return (w, 1);
+        // «قاله», «قالته», «ذكرته»: a past verb with an object pronoun (after حسبما / بحسب ما).
+        if (normalized.Length > 3 && normalized[^1] == 'ه' && Words.TryGetValue(normalized[..^1], out w) && w.Form == ReportingForm.Past)
+            return (w, 0);
         return null;
     }
 

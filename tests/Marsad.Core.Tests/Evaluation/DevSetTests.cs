@@ -44,8 +44,8 @@ public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFix
     public void Quote_speaker_accuracy_does_not_regress()
     {
         var q = Report.Quotes;
-        Assert.True(q.SpeakerAccuracy >= 0.53, $"speaker accuracy {q.SpeakerAccuracy:F3} ({q.Speaker}/{q.Matched})");
-        Assert.True(q.SpeakerPartialAccuracy >= 0.77, $"partial speaker accuracy {q.SpeakerPartialAccuracy:F3} ({q.SpeakerPartial}/{q.Matched})");
+        Assert.True(q.SpeakerAccuracy >= 0.62, $"speaker accuracy {q.SpeakerAccuracy:F3} ({q.Speaker}/{q.Matched})");
+        Assert.True(q.SpeakerPartialAccuracy >= 0.82, $"partial speaker accuracy {q.SpeakerPartialAccuracy:F3} ({q.SpeakerPartial}/{q.Matched})");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFix
     public void Quote_detection_does_not_regress()
     {
         var q = Report.Quotes;
-        Assert.True(q.F1 >= 0.69, $"quotes P {q.Precision:F3} R {q.Recall:F3} F1 {q.F1:F3}");
+        Assert.True(q.F1 >= 0.82, $"quotes P {q.Precision:F3} R {q.Recall:F3} F1 {q.F1:F3}");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFix
     {
         var t = Report.Times;
         Assert.True(t.ValueAccuracy >= 0.95, $"time value accuracy {t.ValueAccuracy:F3} ({t.ValueCorrect}/{t.Matched})");
-        Assert.True(t.F1 >= 0.92, $"times P {t.Precision:F3} R {t.Recall:F3} F1 {t.F1:F3}");
+        Assert.True(t.F1 >= 0.96, $"times P {t.Precision:F3} R {t.Recall:F3} F1 {t.F1:F3}");
     }
 
     [Fact(Skip = "waiting for NER and geocoding: no LOC entities with coordinates in main yet")]
