@@ -482,6 +482,16 @@ public sealed class SearchIndex : IDisposable
         return new Snippet(text, highlights, start);
     }
 
+    /// <summary>The stored body of an indexed article, or null.</summary>
+    public string? StoredBody(string articleId)
+    {
+        var searcher = Searcher();
+        if (searcher is null)
+            return null;
+        var top = searcher.Search(new TermQuery(new Term("id", articleId)), 1);
+        return top.ScoreDocs.Length == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc).Get("body", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Times each query (after one warm-up run), for the search benchmark.</summary>
     public static IReadOnlyList<double> Time(SearchIndex index, IEnumerable<SearchQuery> queries, int repeats)
     {

@@ -41,7 +41,7 @@ internal sealed class DocumentRows
         var rows = new DocumentRows(doc, json);
         rows.CollectEntities();
         if (!json.EndsWith("\"events\":[]}", StringComparison.Ordinal))
-            rows.CollectEvents();
+            rows.Events.AddRange(ParseEvents(json, rows.EntityKeys));
         return rows;
     }
 
@@ -93,11 +93,17 @@ internal sealed class DocumentRows
         }
     }
 
-    private void CollectEvents()
+    /// <summary>
+    /// The events of an analysis blob, read tolerantly (the event stage lands later): <c>code</c>/<c>cameo</c>,
+    /// <c>root</c> (else the code's first two digits), <c>actor</c>/<c>source</c> and <c>target</c> as a string or an object
+    /// with a name and an <c>entity</c> id, <c>place</c>, <c>date</c>/<c>when</c> (string or <c>{value}</c>), <c>start</c>/<c>end</c>.
+    /// </summary>
+    internal static List<EventRow> ParseEvents(string json, IReadOnlyDictionary<string, string> entityKeys)
     {
-        using var doc = JsonDocument.Parse(Json);
+        var list = new List<EventRow>();
+        using var doc = JsonDocument.Parse(json);
         if (!doc.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
-            return;
+            return list;
         var ord = 0;
         foreach (var e in events.EnumerateArray())
         {
@@ -111,15 +117,15 @@ internal sealed class DocumentRows
             var date = Scalar(e, "date", "when", "time");
             if (date is null && Obj(e, "date", "when", "time") is { } dateObj)
                 date = Scalar(dateObj, "value", "date");
-            Events.Add(new EventRow
+            list.Add(new EventRow
             {
                 Ordinal = ord++,
                 Code = code,
                 Root = root,
                 Actor = actor,
-                ActorKey = actorRef is not null && EntityKeys.TryGetValue(actorRef, out var ak) ? ak : null,
+                ActorKey = actorRef is not null && entityKeys.TryGetValue(actorRef, out var ak) ? ak : null,
                 Target = target,
-                TargetKey = targetRef is not null && EntityKeys.TryGetValue(targetRef, out var tk) ? tk : null,
+                TargetKey = targetRef is not null && entityKeys.TryGetValue(targetRef, out var tk) ? tk : null,
                 Place = place,
                 Date = date,
                 Start = Int(e, "start", "trigger_start"),
@@ -127,6 +133,7 @@ internal sealed class DocumentRows
                 Json = e.GetRawText(),
             });
         }
+        return list;
     }
 
     private static JsonElement? Obj(JsonElement e, params ReadOnlySpan<string> names)

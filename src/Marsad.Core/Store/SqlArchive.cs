@@ -169,9 +169,10 @@ public abstract class SqlArchive : IArchive
         var known = StoredIds([source], tx);
         if (!known.TryGetValue(source, out var id))
             return false;
+        var lastSource = SourceCounts([id], tx).GetValueOrDefault(id) <= 1;
         var sink = CreateSink(tx);
         sink.Add("DELETE FROM sources WHERE source = @p0", source);
-        if (SourceCounts([id], tx).GetValueOrDefault(id) <= 1)
+        if (lastSource)
             DeleteArticle(sink, id, ++seq);
         sink.Add("UPDATE archive_meta SET value = @p0 WHERE name = 'change_seq'", seq);
         sink.Flush();
@@ -775,11 +776,13 @@ public abstract class SqlArchive : IArchive
             where.Add($"{column} < @to", ("to", Iso(t.AddDays(1))));
     }
 
-    /// <summary>A LIKE pattern for "contains", with the pattern characters of the input escaped.</summary>
+    /// <summary>A LIKE pattern for "contains", with the pattern characters of the input escaped; names are bounded to 500 characters.</summary>
     private static string Like(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return "%";
+        if (text.Length > 500)
+            text = text[..500];
         var sb = new StringBuilder(text.Length + 2).Append('%');
         foreach (var c in text)
         {
