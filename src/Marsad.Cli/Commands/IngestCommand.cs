@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Marsad.Index;
+using Marsad.Pipeline;
 using Marsad.Store;
 
 namespace Marsad.Cli.Commands;
@@ -22,6 +23,7 @@ internal static class IngestCommand
         var enqueue = new Option<bool>("--enqueue") { Description = "PostgreSQL only: put the pages in the work queue for `marsad worker` instead of analysing them here." };
         var noIndex = new Option<bool>("--no-index") { Description = "Do not update the search index (run `marsad reindex` later)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line; skipped records are not listed (errors still are)." };
+        var stages = new Option<string?>("--stages") { Description = "Comma-separated analysis stages to run (default: all, " + string.Join(",", AnalysisPipeline.Default.Stages.Select(s => s.Name)) + ")." };
         var command = new Command("ingest", """
             Analyse news pages and store them with their analysis in the archive, in batches of one transaction each,
             keeping the search index in step. Idempotent and resumable: an article's id is a hash of its body and each
@@ -38,16 +40,31 @@ internal static class IngestCommand
               marsad ingest corpus/ --store "Host=db;Username=marsad;Password=…;Database=marsad" --enqueue
             """)
         {
-            paths, store, index, threads, batch, enqueue, noIndex, quiet,
+            paths, store, index, threads, batch, enqueue, noIndex, quiet, stages,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             parse.GetValue(paths) ?? [], parse.GetValue(store), parse.GetValue(index), parse.GetValue(threads), parse.GetValue(batch),
-            parse.GetValue(enqueue), parse.GetValue(noIndex), parse.GetValue(quiet), ct)));
+            parse.GetValue(enqueue), parse.GetValue(noIndex), parse.GetValue(quiet), parse.GetValue(stages), ct)));
         return command;
     }
 
-    internal static int Run(string[] inputs, string? store, string? indexPath, int threads, int batchSize, bool enqueue, bool noIndex, bool quiet, CancellationToken ct)
+    internal static int Run(string[] inputs, string? store, string? indexPath, int threads, int batchSize, bool enqueue, bool noIndex, bool quiet, string? stageList, CancellationToken ct)
     {
+        var pipeline = AnalysisPipeline.Default;
+        if (!string.IsNullOrWhiteSpace(stageList))
+        {
+            var names = stageList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var unknown = names.Where(n => pipeline.Stages.All(s => s.Name != n)).ToList();
+            if (unknown.Count > 0)
+            {
+                Console.Error.WriteLine($"error: unknown stage(s) {string.Join(", ", unknown)}; the stages are {string.Join(", ", pipeline.Stages.Select(s => s.Name))}");
+                return 2;
+            }
+            var builder = new PipelineBuilder();
+            foreach (var stage in pipeline.Stages.Where(s => names.Contains(s.Name)))
+                builder.Use(stage);
+            pipeline = builder.Build();
+        }
         store = StoreOptions.Resolve(store);
         var inv = CultureInfo.InvariantCulture;
         if (enqueue)
@@ -87,10 +104,14 @@ internal static class IngestCommand
             },
             OnProgress = live ? s => Console.Error.Write(ProgressLine(s)) : null,
         };
-        var ingestor = new Ingestor(() => Archive.Open(store), options: options);
+        var ingestor = new Ingestor(() => Archive.Open(store), pipeline, options);
         var summary = ingestor.Run(inputs, ct);
         if (index is not null)
+        {
             index.Sync(syncArchive!, cancellationToken: ct);
+            if (summary.Analysed >= 20000)
+                index.Optimize(); // after a bulk load, one segment searches fastest
+        }
         if (live)
             Console.Error.WriteLine(ProgressLine(summary));
         var total = archive.CountArticles();

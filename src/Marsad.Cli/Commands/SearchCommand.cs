@@ -28,6 +28,8 @@ internal static class SearchCommand
         var speaker = new Option<string?>("--speaker") { Description = "Quotes this speaker (name or entity key)." };
         var bench = new Option<string?>("--bench") { Description = "Benchmark: time every query of this file (one per line, TSV judgement optional) and print p50/p95/p99." };
         var repeat = new Option<int>("--repeat") { Description = "Benchmark rounds over the query file (default 5).", DefaultValueFactory = _ => 5 };
+        var noSnippets = new Option<bool>("--no-snippets") { Description = "Benchmark: time the search alone, without building snippets." };
+        var optimize = new Option<bool>("--optimize") { Description = "Merge the index into one segment first (after a bulk load)." };
         var evaluate = new Option<string?>("--evaluate") { Description = "Relevance: score the judged queries of this file (precision@10, MRR)." };
         var command = new Command("search", """
             Search the archive: Arabic full-text search with normalisation and light stemming, BM25 ranking and a
@@ -41,14 +43,14 @@ internal static class SearchCommand
               marsad search --evaluate bench/search/queries.tsv
             """)
         {
-            query, store, index, limit, offset, json, section, from, to, entity, type, place, country, speaker, bench, repeat, evaluate,
+            query, store, index, limit, offset, json, section, from, to, entity, type, place, country, speaker, bench, repeat, noSnippets, optimize, evaluate,
         };
         command.SetAction((parse, ct) =>
         {
             var storeValue = StoreOptions.Resolve(parse.GetValue(store));
             var indexPath = parse.GetValue(index) ?? Archive.DefaultIndexPath(storeValue);
             if (parse.GetValue(bench) is { } benchFile)
-                return Task.FromResult(Bench(storeValue, indexPath, benchFile, parse.GetValue(repeat), parse.GetValue(json)));
+                return Task.FromResult(Bench(storeValue, indexPath, benchFile, parse.GetValue(repeat), !parse.GetValue(noSnippets), parse.GetValue(optimize), parse.GetValue(json)));
             if (parse.GetValue(evaluate) is { } evalFile)
                 return Task.FromResult(Evaluate(storeValue, indexPath, evalFile, parse.GetValue(json)));
             var text = parse.GetValue(query);
@@ -159,21 +161,25 @@ internal static class SearchCommand
         return 0;
     }
 
-    private static int Bench(string store, string indexPath, string file, int repeat, bool asJson)
+    private static int Bench(string store, string indexPath, string file, int repeat, bool snippets, bool optimize, bool asJson)
     {
         var queries = JudgedQuery.Load(file);
         using var index = OpenSynced(store, indexPath);
-        var times = SearchIndex.Time(index, queries.Select(q => new SearchQuery { Text = q.Query, Limit = 10 }), Math.Max(1, repeat));
+        if (optimize)
+            index.Optimize();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var times = SearchIndex.Time(index, queries.Select(q => new SearchQuery { Text = q.Query, Limit = 10, Snippets = snippets }), Math.Max(1, repeat));
+        var cpuMs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / (times.Count + 3 * queries.Count);
         var sorted = times.Order().ToArray();
         double P(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         var inv = CultureInfo.InvariantCulture;
         if (asJson)
         {
-            Console.WriteLine(string.Create(inv, $$"""{"queries": {{queries.Count}}, "runs": {{sorted.Length}}, "documents": {{index.Count}}, "analyzer": "{{index.AnalyzerName}}", "p50_ms": {{P(0.50):F2}}, "p95_ms": {{P(0.95):F2}}, "p99_ms": {{P(0.99):F2}}, "max_ms": {{sorted[^1]:F2}}, "mean_ms": {{sorted.Average():F2}}}"""));
+            Console.WriteLine(string.Create(inv, $$"""{"queries": {{queries.Count}}, "runs": {{sorted.Length}}, "documents": {{index.Count}}, "analyzer": "{{index.AnalyzerName}}", "p50_ms": {{P(0.50):F2}}, "p95_ms": {{P(0.95):F2}}, "p99_ms": {{P(0.99):F2}}, "max_ms": {{sorted[^1]:F2}}, "mean_ms": {{sorted.Average():F2}}, "cpu_ms_per_search": {{cpuMs:F2}}, "snippets": {{(snippets ? "true" : "false")}}}"""));
             return 0;
         }
-        Console.WriteLine(string.Create(inv, $"search benchmark: {queries.Count} queries × {Math.Max(1, repeat)} rounds = {sorted.Length} searches (top 10 with snippets) over {index.Count:N0} documents, analyser {index.AnalyzerName}, {Environment.ProcessorCount} cores"));
-        Console.WriteLine(string.Create(inv, $"latency ms: p50 {P(0.50):F2}  p95 {P(0.95):F2}  p99 {P(0.99):F2}  max {sorted[^1]:F2}  mean {sorted.Average():F2}"));
+        Console.WriteLine(string.Create(inv, $"search benchmark: {queries.Count} queries × {Math.Max(1, repeat)} rounds = {sorted.Length} searches (top 10{(snippets ? " with snippets" : ", no snippets")}) over {index.Count:N0} documents, analyser {index.AnalyzerName}, {Environment.ProcessorCount} cores"));
+        Console.WriteLine(string.Create(inv, $"latency ms: p50 {P(0.50):F2}  p95 {P(0.95):F2}  p99 {P(0.99):F2}  max {sorted[^1]:F2}  mean {sorted.Average():F2}  (CPU {cpuMs:F2} ms per search)"));
         return 0;
     }
 
@@ -186,8 +192,9 @@ internal static class SearchCommand
         if (!asJson)
         {
             Console.WriteLine(string.Create(inv, $"analyser {index.AnalyzerName}, {index.Count:N0} documents"));
+            Console.WriteLine("P@10  P@100   MRR  R@100    hits  relevant  query");
             foreach (var s in scores)
-                Console.WriteLine(string.Create(inv, $"{s.PrecisionAt10,4:F1} {s.ReciprocalRank,5:F2} {s.Hits,7:N0}  {s.Query}"));
+                Console.WriteLine(string.Create(inv, $"{s.PrecisionAt10,4:F1} {s.PrecisionAt100,5:F2} {s.ReciprocalRank,5:F2} {s.RecallAt100,6:F2} {s.Hits,7:N0} {s.Relevant,9:N0}  {s.Query}"));
         }
         Console.WriteLine($"{index.AnalyzerName}: {SearchEvaluation.Summary(scores)}");
         return 0;

@@ -77,8 +77,9 @@ internal sealed class MarsadNormalizationFilter : TokenFilter
             }
             else
             {
-                _term.SetEmpty();
-                _term.Append(scratch[..written].ToString());
+                var buffer = _term.ResizeBuffer(written);
+                scratch[..written].CopyTo(buffer);
+                _term.Length = written;
             }
             return true;
         }
@@ -103,8 +104,9 @@ internal sealed class MarsadStemFilter : TokenFilter
         var stem = ArabicLightStemmer.Stem(word);
         if (stem.Length != word.Length)
         {
-            var s = stem.ToString();
-            _term.SetEmpty().Append(s);
+            // The stem is a slice of the term buffer: move it to the front (CopyTo handles the overlap).
+            stem.CopyTo(_term.Buffer.AsSpan(0, stem.Length));
+            _term.Length = stem.Length;
         }
         return true;
     }

@@ -46,36 +46,47 @@ public sealed record JudgedQuery(string Query, IReadOnlyList<IReadOnlyList<strin
         Groups.All(g => g.Any(alt => judgedText.Contains(alt, StringComparison.Ordinal)));
 }
 
-/// <summary>Precision at 10 and reciprocal rank of one query.</summary>
-public sealed record QueryScore(string Query, int Hits, int RelevantInTop10, double PrecisionAt10, double ReciprocalRank);
+/// <summary>
+/// Scores of one query: precision at 10 and at 100, reciprocal rank of the first relevant hit, and
+/// recall at 100 against every article of the index the judge calls relevant (capped at 100).
+/// </summary>
+public sealed record QueryScore(string Query, int Hits, int Relevant, int RelevantInTop10, double PrecisionAt10, double PrecisionAt100, double ReciprocalRank, double RecallAt100);
 
-/// <summary>Scores an index on judged queries (precision@10, MRR).</summary>
+/// <summary>Scores an index on judged queries.</summary>
 public static class SearchEvaluation
 {
     public static IReadOnlyList<QueryScore> Run(SearchIndex index, IEnumerable<JudgedQuery> queries)
     {
+        var judged = queries.Where(q => q.HasJudgement).ToList();
+        // The judge reads every article once: how many relevant articles each query has.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, title, body) in index.AllStored())
+            texts[id] = JudgedQuery.JudgedText(title, body);
         var scores = new List<QueryScore>();
-        foreach (var q in queries.Where(q => q.HasJudgement))
+        foreach (var q in judged)
         {
-            var results = index.Search(new SearchQuery { Text = q.Query, Limit = 10 });
-            var relevant = 0;
+            var total = texts.Values.Count(q.IsRelevant);
+            var results = index.Search(new SearchQuery { Text = q.Query, Limit = 100, Snippets = false });
+            int in10 = 0, in100 = 0;
             var rr = 0.0;
             for (var i = 0; i < results.Hits.Count; i++)
             {
-                var hit = results.Hits[i];
-                var body = index.StoredBody(hit.ArticleId) ?? "";
-                if (!q.IsRelevant(JudgedQuery.JudgedText(hit.Title, body)))
+                if (!texts.TryGetValue(results.Hits[i].ArticleId, out var text) || !q.IsRelevant(text))
                     continue;
-                relevant++;
+                in100++;
+                if (i < 10)
+                    in10++;
                 if (rr == 0)
                     rr = 1.0 / (i + 1);
             }
-            scores.Add(new QueryScore(q.Query, (int)Math.Min(results.Total, int.MaxValue), relevant, relevant / 10.0, rr));
+            scores.Add(new QueryScore(q.Query, (int)Math.Min(results.Total, int.MaxValue), total, in10, in10 / 10.0, in100 / 100.0, rr,
+                total == 0 ? 0 : (double)in100 / Math.Min(total, 100)));
         }
         return scores;
     }
 
     public static string Summary(IReadOnlyList<QueryScore> scores) => scores.Count == 0
         ? "no judged queries"
-        : string.Create(CultureInfo.InvariantCulture, $"{scores.Count} judged queries: P@10 {scores.Average(s => s.PrecisionAt10):F3}, MRR {scores.Average(s => s.ReciprocalRank):F3}, queries with no relevant hit in the top 10: {scores.Count(s => s.RelevantInTop10 == 0)}");
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{scores.Count} judged queries: P@10 {scores.Average(s => s.PrecisionAt10):F3}, P@100 {scores.Average(s => s.PrecisionAt100):F3}, MRR {scores.Average(s => s.ReciprocalRank):F3}, R@100 {scores.Average(s => s.RecallAt100):F3}; queries with no relevant hit in the top 10: {scores.Count(s => s.RelevantInTop10 == 0)}");
 }
