@@ -467,11 +467,27 @@ public sealed class SearchIndex : IDisposable
             var term = ts.AddAttribute<ICharTermAttribute>();
             var offset = ts.AddAttribute<IOffsetAttribute>();
             ts.Reset();
+            var stopAt = int.MaxValue;
+            var window = new Dictionary<string, int>(StringComparer.Ordinal);
+            var first = 0;
             while (ts.IncrementToken())
             {
+                if (offset.StartOffset > stopAt)
+                    break;
                 var t = term.ToString();
-                if (terms.Contains(t))
-                    matches.Add((offset.StartOffset, offset.EndOffset, t));
+                if (!terms.Contains(t))
+                    continue;
+                matches.Add((offset.StartOffset, offset.EndOffset, t));
+                // Once one window holds every query term, no later window can beat it: scan to its end and stop.
+                window[t] = window.GetValueOrDefault(t) + 1;
+                while (matches[^1].End - matches[first].Start > SnippetChars - 40)
+                {
+                    var old = matches[first++].Term;
+                    if (--window[old] == 0)
+                        window.Remove(old);
+                }
+                if (stopAt == int.MaxValue && window.Count == terms.Count)
+                    stopAt = matches[first].Start + SnippetChars;
             }
             ts.End();
         }
