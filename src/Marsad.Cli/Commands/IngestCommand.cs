@@ -92,11 +92,26 @@ internal static class IngestCommand
         using var syncArchive = index is null ? null : Archive.Open(store);
         var live = !quiet && !Console.IsErrorRedirected;
         var before = archive.CountArticles();
+        var indexBusy = false;
         var options = new IngestOptions
         {
             Threads = threads,
             BatchSize = Math.Clamp(batchSize, 1, 10000),
-            AfterBatch = index is null ? null : _ => index.Sync(syncArchive!, cancellationToken: ct),
+            AfterBatch = index is null ? null : _ =>
+            {
+                if (indexBusy)
+                    return;
+                try
+                {
+                    index.Sync(syncArchive!, cancellationToken: ct);
+                }
+                catch (Lucene.Net.Store.LockObtainFailedException)
+                {
+                    // Another process (a server, a reindex) holds the index and follows the archive itself.
+                    indexBusy = true;
+                    WriteAbove(live, $"note: the search index {index.Path} is open for writing elsewhere; it will catch up from the archive there (or run marsad reindex)");
+                }
+            },
             OnEvent = (kind, message) =>
             {
                 if (kind == IngestEvent.Error || !quiet)
@@ -106,7 +121,7 @@ internal static class IngestCommand
         };
         var ingestor = new Ingestor(() => Archive.Open(store), pipeline, options);
         var summary = ingestor.Run(inputs, ct);
-        if (index is not null)
+        if (index is not null && !indexBusy)
         {
             index.Sync(syncArchive!, cancellationToken: ct);
             if (summary.Analysed >= 20000)

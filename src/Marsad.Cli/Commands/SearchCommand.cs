@@ -104,6 +104,7 @@ internal static class SearchCommand
             try
             {
                 index.Sync(archive);
+                index.CloseWriter();
             }
             catch (Lucene.Net.Store.LockObtainFailedException)
             {

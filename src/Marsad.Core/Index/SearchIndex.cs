@@ -90,6 +90,7 @@ public sealed class SearchIndex : IDisposable
     private readonly System.Threading.Lock _gate = new();
     private static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(1);
     private DirectoryReader? _reader;
+    private IndexWriter? _writer;
     private long _lastCheck = Stopwatch.GetTimestamp();
     private bool _stale;
     private IndexSearcher? _searcher;
@@ -171,19 +172,14 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Applies the archive's changes since <see cref="Sequence"/> and commits. Returns the number applied.
-    /// Throws <see cref="LockObtainFailedException"/> when another process is syncing this index.
+    /// Throws <see cref="LockObtainFailedException"/> when another process holds the index for writing
+    /// (an index that has synced once keeps the write lock until it is disposed).
     /// </summary>
     public int Sync(IArchive archive, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         if (archive.LastChange() <= Sequence)
             return 0;
-        var config = new IndexWriterConfig(Version, _analyzer)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = _similarity,
-            RAMBufferSizeMB = 64,
-        };
-        using var writer = new IndexWriter(_directory, config);
+        var writer = Writer();
         var applied = 0;
         var seq = Sequence;
         var sinceCommit = 0;
@@ -220,10 +216,34 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Merges the index into one segment (after a bulk load, for search speed).</summary>
     public void Optimize()
     {
-        using var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = _similarity });
+        var writer = Writer();
         writer.ForceMerge(1);
         writer.Commit();
         _stale = true;
+    }
+
+    /// <summary>
+    /// The index writer, opened on the first sync and kept (with Lucene's write lock) until disposal:
+    /// an ingest syncs after every batch, and reopening the writer each time would flush and merge more.
+    /// </summary>
+    private IndexWriter Writer()
+    {
+        if (_writer is not null)
+            return _writer;
+        var config = new IndexWriterConfig(Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = _similarity,
+            RAMBufferSizeMB = 64,
+        };
+        return _writer = new IndexWriter(_directory, config);
+    }
+
+    /// <summary>Closes the writer and releases the write lock (a long-lived searcher should sync, then call this, so ingest can write).</summary>
+    public void CloseWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
     }
 
     private void Commit(IndexWriter writer, long seq)
@@ -592,6 +612,8 @@ public sealed class SearchIndex : IDisposable
             _reader?.Dispose();
             _reader = null;
         }
+        _writer?.Dispose();
+        _writer = null;
         _analyzer.Dispose();
         _directory.Dispose();
     }
