@@ -23,6 +23,10 @@ public static class Program
             """);
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(new Command("eval", "Score the engine against hand annotations.") { EvalAnalysisCommand.Create() });
         return root;
     }
