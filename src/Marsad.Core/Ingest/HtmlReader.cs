@@ -90,8 +90,32 @@ public sealed partial class HtmlReader
         return m.Success ? m.Groups["name"].Value.Trim() : null;
     }
 
-    private static bool Same(string a, string b) =>
-        string.Equals(Text.ArabicNormalizer.Normalize(a.Trim()), Text.ArabicNormalizer.Normalize(b.Trim()), StringComparison.Ordinal);
+    /// <summary>
+    /// True when a paragraph is the headline: equal to the title after normalisation, or one a prefix
+    /// of the other covering most of it (the h1 and og:title often differ by a tail or a site suffix).
+    /// </summary>
+    internal static bool Same(string paragraph, string title)
+    {
+        var a = HeadlineKey(paragraph);
+        var b = HeadlineKey(title);
+        if (a.Length == 0 || b.Length == 0)
+            return false;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return longer.StartsWith(shorter, StringComparison.Ordinal) && shorter.Length >= 0.6 * longer.Length;
+    }
+
+    /// <summary>Normalised letters and digits only, for comparing headlines.</summary>
+    private static string HeadlineKey(string s)
+    {
+        var n = Text.ArabicNormalizer.Normalize(s);
+        var sb = new StringBuilder(n.Length);
+        foreach (var c in n)
+        {
+            if (char.IsLetterOrDigit(c))
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     [GeneratedRegex(@"^(?:كتب|كتبت|كتبه|كتبها|بقلم|إعداد|اعداد|تقرير|حوار|متابعة|تحرير|تصوير)\s*[:：\-–]?\s*(?<name>\p{L}+(?:[ .]\p{L}+){0,4})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex BylineRegex();

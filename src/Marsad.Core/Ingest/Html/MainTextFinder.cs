@@ -14,10 +14,11 @@ namespace Marsad.Ingest.Html;
 /// link letters; a block that is mostly link text scores minus its link letters; other short
 /// blocks (labels, dates, menu items without links) score minus <see cref="ShortPenalty"/> of their
 /// letters.</item>
-/// <item>Blocks under an element whose tag, class, id or role names furniture (nav, aside, footer,
-/// comments, share, related, tags, sidebar, ads…, see <see cref="ClassHints"/>) score minus
-/// <see cref="FurniturePenalty"/> of their letters, unless that element holds most of the page's
-/// prose (a whole-page wrapper with an unlucky class name).</item>
+/// <item>Blocks under an element whose tag, class, id or role names furniture (see
+/// <see cref="ClassHints"/>) score minus <see cref="FurniturePenalty"/> of their letters: always for
+/// widgets (comments, share, related, tags, ads, pop-ups…), and for layout (nav, aside, footer,
+/// sidebar, menu…) unless that element holds most of the page's prose (a whole-page wrapper with an
+/// unlucky class name).</item>
 /// <item>Each element scores the sum of its subtree's blocks; the best element is the container.
 /// Its blocks are the text, less those under furniture, link lists and date lines.</item>
 /// </list>
@@ -31,6 +32,9 @@ internal static class MainTextFinder
     internal const int ShortProseWords = 4;
     internal const double ShortPenalty = 0.3;
     internal const double FurniturePenalty = 0.5;
+    internal const double SiblingShare = 0.2;
+    internal const double CleanProse = 0.75;
+    internal const int MinSiblingProse = 50;
 
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
@@ -53,19 +57,32 @@ internal static class MainTextFinder
         /// <summary>Index one past the last element of this element's subtree (elements are in pre-order).</summary>
         public int End { get; set; }
         public double Prose { get; set; }
+        /// <summary>h1 blocks in the subtree.</summary>
+        public int Headlines { get; set; }
         public double Score { get; set; }
         public bool Furniture { get; set; }
         public bool UnderFurniture { get; set; }
     }
 
-    private sealed record Block(int Owner, string Text, int Letters, int LinkLetters, int Words, bool Punctuated, bool Heading)
+    /// <summary>A run of text between block boundaries; <c>Heading</c> is 1–6 inside h1–h6, else 0.</summary>
+    private sealed record Block(int Owner, string Text, int Letters, int LinkLetters, int Words, bool Punctuated, int Heading)
     {
         public double LinkDensity => Letters == 0 ? 0 : (double)LinkLetters / Letters;
         public bool IsProse => LinkDensity < 0.5 && (Words >= ProseWords || (Words >= ShortProseWords && Punctuated));
     }
 
     /// <summary>The paragraphs of the main text under <paramref name="root"/>, and the rule that found them.</summary>
-    public static (List<string> Paragraphs, string By) Find(IElement root, int maxDepth)
+    public static (List<string> Paragraphs, string By) Find(IElement root, int maxDepth) => Find(root, maxDepth, null);
+
+    /// <summary>For debugging a page: the best-scoring elements and the blocks of the page with their values.</summary>
+    internal static string Explain(IElement root, int maxDepth)
+    {
+        var sb = new StringBuilder();
+        Find(root, maxDepth, sb);
+        return sb.ToString();
+    }
+
+    private static (List<string> Paragraphs, string By) Find(IElement root, int maxDepth, StringBuilder? explain)
     {
         var (nodes, blocks) = Walk(root, maxDepth);
         if (blocks.Count == 0)
@@ -79,17 +96,23 @@ internal static class MainTextFinder
                 nodes[b.Owner].Prose += b.Letters;
                 totalProse += b.Letters;
             }
+            if (b.Heading == 1)
+                nodes[b.Owner].Headlines++;
         }
         if (totalProse == 0)
             return ([], "html:no-prose");
         for (var i = nodes.Count - 1; i > 0; i--)
+        {
             nodes[nodes[i].Parent].Prose += nodes[i].Prose;
+            nodes[nodes[i].Parent].Headlines += nodes[i].Headlines;
+        }
 
-        // A furniture hint on an element holding most of the prose is a wrapper's unlucky name.
+        // A widget is furniture however much text it holds (a comment-rules pop-up can outweigh the
+        // article); a layout hint on an element holding most of the prose is a wrapper's unlucky name.
         for (var i = 0; i < nodes.Count; i++)
         {
             var n = nodes[i];
-            n.Furniture = (n.Hint & Hint.Furniture) != 0 && n.Prose < 0.5 * totalProse;
+            n.Furniture = i > 0 && ((n.Hint & Hint.Widget) != 0 || ((n.Hint & Hint.Layout) != 0 && n.Prose < 0.5 * totalProse));
             n.UnderFurniture = n.Furniture || (i > 0 && nodes[n.Parent].UnderFurniture);
         }
 
@@ -105,22 +128,57 @@ internal static class MainTextFinder
             if (nodes[i].Score >= nodes[best].Score)
                 best = i;
         }
+        if (explain is not null)
+        {
+            foreach (var i in Enumerable.Range(0, nodes.Count).OrderByDescending(i => nodes[i].Score).Take(12))
+                explain.AppendLine(System.FormattableString.Invariant($"{nodes[i].Score,9:0.0} prose {nodes[i].Prose,7:0} {Path(nodes, i)}"));
+            foreach (var b in blocks)
+            {
+                var text = b.Text.Length > 60 ? b.Text[..60] : b.Text;
+                explain.AppendLine(System.FormattableString.Invariant($"  {Value(b, nodes[b.Owner].UnderFurniture),8:0.0} {(b.IsProse ? "P" : "-")}{(nodes[b.Owner].UnderFurniture ? "F" : "-")} w{b.Words} L{b.Letters} a{b.LinkLetters} [{Path(nodes, b.Owner)}] {text}"));
+            }
+        }
         if (nodes[best].Score <= 0)
             return ([], "html:no-article-block");
 
+        // Siblings of the container join it when they score well on their own, or when they are clean
+        // prose (a lead paragraph in its own box beside the body), as in Readability; link lists,
+        // teasers (a headline link over a summary) and the article header (it holds the h1) do not.
+        var ranges = new List<(int Start, int End)>();
+        var parent = nodes[best].Parent;
+        if (best > 0)
+        {
+            for (var c = parent + 1; c < nodes[parent].End; c = nodes[c].End)
+            {
+                if (c == best || (nodes[c].Headlines == 0 && (nodes[c].Score > SiblingShare * nodes[best].Score
+                    || (nodes[c].Prose >= MinSiblingProse && nodes[c].Score >= CleanProse * nodes[c].Prose))))
+                    ranges.Add((c, nodes[c].End));
+            }
+        }
+        else
+        {
+            ranges.Add((0, nodes[0].End));
+        }
+
         var paragraphs = new List<string>();
-        var keptHeadings = new List<bool>();
+        var keptHeadings = new List<int>();
+        var r = 0;
         foreach (var b in blocks)
         {
-            if (b.Owner < best || b.Owner >= nodes[best].End)
+            while (r < ranges.Count && b.Owner >= ranges[r].End)
+                r++;
+            if (r == ranges.Count)
+                break;
+            if (b.Owner < ranges[r].Start)
                 continue;
-            if (b.LinkDensity >= 0.5 || IsFurnitureBelow(nodes, b.Owner, best) || IsDateLine(b))
+            var top = b.Owner >= best && b.Owner < nodes[best].End ? best : ranges[r].Start;
+            if (b.LinkDensity >= 0.5 || IsFurnitureBelow(nodes, b.Owner, top == best ? best : nodes[top].Parent) || IsDateLine(b) || IsUrl(b.Text))
                 continue;
             paragraphs.Add(b.Text);
             keptHeadings.Add(b.Heading);
         }
         // A heading with no text after it introduces what follows the article (related stories).
-        while (paragraphs.Count > 1 && keptHeadings[^1])
+        while (paragraphs.Count > 1 && keptHeadings[^1] > 0)
         {
             paragraphs.RemoveAt(paragraphs.Count - 1);
             keptHeadings.RemoveAt(keptHeadings.Count - 1);
@@ -128,8 +186,25 @@ internal static class MainTextFinder
         return (paragraphs, "html:best-subtree");
     }
 
+    private static int HeadingLevel(string tag) =>
+        tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6' ? tag[1] - '0' : 0;
+
+    private static string Path(List<Node> nodes, int i)
+    {
+        var parts = new List<string>();
+        for (var k = 0; k < 6 && i > 0; k++, i = nodes[i].Parent)
+        {
+            var e = nodes[i].Element;
+            parts.Add(e.LocalName + (e.ClassName is { } c ? "." + c.Replace(' ', '.') : "") + (e.Id is { Length: > 0 } id ? "#" + id : "") + (nodes[i].Hint != Hint.None ? "{" + nodes[i].Hint + "}" : ""));
+        }
+        parts.Reverse();
+        return string.Join(" > ", parts);
+    }
+
     private static double Value(Block b, bool underFurniture)
     {
+        if (IsUrl(b.Text))
+            return 0; // microdata and link text printed as-is: neither article nor furniture
         if (underFurniture)
             return -FurniturePenalty * b.Letters;
         if (b.LinkDensity >= 0.5)
@@ -149,6 +224,10 @@ internal static class MainTextFinder
         }
         return false;
     }
+
+    private static bool IsUrl(string text) =>
+        text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        ? !text.AsSpan().ContainsAny(' ', '\u00A0') : false;
 
     /// <summary>A short block that is only a date and time («الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21»).</summary>
     private static bool IsDateLine(Block b) =>
@@ -173,7 +252,7 @@ internal static class MainTextFinder
         int letters = 0, linkLetters = 0, words = 0;
         bool punctuated = false, inWord = false;
         var owners = new Stack<int>();
-        var headingDepth = 0;
+        var heading = 0;
 
         // Frames: enter a node (with its parent element's index and whether it is inside a link), or leave an element.
         var stack = new Stack<(INode Node, int Parent, int Depth, bool InLink, int Leave)>();
@@ -191,8 +270,8 @@ internal static class MainTextFinder
                     Flush();
                     owners.Pop();
                 }
-                if (name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6')
-                    headingDepth--;
+                if (HeadingLevel(name) > 0)
+                    heading = 0;
                 continue;
             }
             if (node is IText t)
@@ -220,8 +299,8 @@ internal static class MainTextFinder
                 Flush();
                 owners.Push(index);
             }
-            if (tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6')
-                headingDepth++;
+            if (HeadingLevel(tag) is > 0 and var level)
+                heading = level;
             stack.Push((e, parent, depth, inLink, index));
             var children = e.ChildNodes;
             var childInLink = inLink || tag == "a";
@@ -249,12 +328,13 @@ internal static class MainTextFinder
                     if (link)
                         linkLetters++;
                 }
-                if (char.IsLetterOrDigit(c) && !inWord)
+                if (char.IsLetter(c) && !inWord)
                 {
-                    words++;
+                    words++; // a word has a letter: «2024» and «12:22» are not words
                     inWord = true;
                 }
-                if (c is '.' or '،' or ',' or '؛' or ';' or ':' or '!' or '?' or '؟')
+                // Sentence punctuation; «:» and «|» separate labels («کد خبر : 2022643 | …»), not clauses.
+                if (c is '.' or '،' or ',' or '؛' or ';' or '!' or '?' or '؟')
                     punctuated = true;
             }
         }
@@ -263,7 +343,7 @@ internal static class MainTextFinder
         {
             var s = text.ToString().Trim();
             if (s.Length > 0 && owners.Count > 0)
-                blocks.Add(new Block(owners.Peek(), s, letters, linkLetters, words, punctuated, headingDepth > 0));
+                blocks.Add(new Block(owners.Peek(), s, letters, linkLetters, words, punctuated, heading));
             text.Clear();
             letters = linkLetters = words = 0;
             punctuated = inWord = false;
