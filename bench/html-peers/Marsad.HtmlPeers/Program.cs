@@ -131,8 +131,7 @@ public static class Program
         if (result is not ReadResult.Ok ok)
             return new Extracted("", null, null);
         var a = ok.Article;
-        var text = a.Dateline is { } d ? $"{d.Place} - {d.Source} -\n{a.Body}" : a.Body;
-        return new Extracted(text, a.Title, a.Published?.ToString());
+        return new Extracted(HtmlGold.ArticleText(a), a.Title, a.Published?.ToString());
     }
 
     private static Extracted SmartReaderExtract(GoldPage page, string html)
@@ -182,6 +181,21 @@ public static class Program
         sb.AppendLine("* prefix: goose3 asserts the text starts with its prefix; starts-with check:");
         foreach (var p in pages.Where(p => p.Kind == GoldKind.Prefix))
             sb.Append(inv, $"  {p.Name}: ").AppendLine(string.Join(", ", cols.Select(c => $"{c} {(results[c].TryGetValue(p.Id, out var e) && HtmlGold.StartsWithPrefix(p, e.Text) ? "yes" : "no")}")));
+        sb.AppendLine();
+        sb.AppendLine("Same pages, scoring title + main text (each extractor's own title field prepended; boilerpipe has none, its text keeps the headline):");
+        var theader = $"| {"page",-28} | " + string.Join(" | ", cols.Select(c => $"{c,14}")) + $" | {"Marsad/best peer",16} |";
+        sb.AppendLine(theader);
+        sb.AppendLine(Separator(theader));
+        foreach (var p in pages)
+        {
+            if (p.Kind is GoldKind.DateOnly or GoldKind.Snippets)
+                continue;
+            var scores = cols.Select(c => results[c].TryGetValue(p.Id, out var e) ? HtmlGold.Score(p, e.Title is null ? e.Text : e.Title + "\n" + e.Text)?.Value : null).ToList();
+            var peerBest = scores.Skip(1).Where(s => s is not null).Select(s => s!.Value).DefaultIfEmpty(double.NaN).Max();
+            var ratio = scores[0] is { } m && peerBest > 0 ? m / peerBest : double.NaN;
+            sb.Append(inv, $"| {p.Name,-28} | ").AppendLine(string.Join(" | ", scores.Select(s => s is null ? $"{"n/a",14}" : $"{s.Value,14:0.000}")) + $" | {ratio,16:0.000} |");
+        }
+        sb.AppendLine();
         sb.AppendLine("Snippet detail (assabah):");
         foreach (var p in pages.Where(p => p.Kind == GoldKind.Snippets))
             sb.Append(inv, $"  {p.Name}: ").AppendLine(string.Join("; ", cols.Select(c => $"{c} {(results[c].TryGetValue(p.Id, out var e) ? HtmlGold.Score(p, e.Text)!.Detail : "n/a")}")));

@@ -62,18 +62,18 @@ internal sealed class HtmlMetadata
         var site = Collapse(SiteName);
         foreach (var sep in TitleSeparators)
         {
-            // «… - Sputnik Arabic», «… | CNN»: a short tail after the last separator.
-            var at = title.LastIndexOf(sep, StringComparison.Ordinal);
+            // «خبرگزاری آریا - …»: the site name in front.
+            var at = title.IndexOf(sep, StringComparison.Ordinal);
+            if (at > 0 && site.Length > 0 && SameName(title[..at].Trim(), site) && title.Length - at - sep.Length > 10)
+                return title[(at + sep.Length)..].Trim();
+            // «… - Sputnik Arabic», «… | CNN»: the site name, or a short tail shorter than the headline before it.
+            at = title.LastIndexOf(sep, StringComparison.Ordinal);
             if (at > 10)
             {
                 var tail = title[(at + sep.Length)..].Trim();
-                if ((site.Length > 0 && SameName(tail, site)) || tail.Length <= 30)
+                if ((site.Length > 0 && SameName(tail, site)) || (tail.Length <= 30 && tail.Length < at))
                     return title[..at].Trim();
             }
-            // «خبرگزاری آریا - …»: the site name in front.
-            at = title.IndexOf(sep, StringComparison.Ordinal);
-            if (at > 0 && site.Length > 0 && SameName(title[..at].Trim(), site) && title.Length - at - sep.Length > 10)
-                return title[(at + sep.Length)..].Trim();
         }
         return title;
     }

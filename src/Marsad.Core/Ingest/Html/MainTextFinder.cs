@@ -160,6 +160,18 @@ internal static class MainTextFinder
             ranges.Add((0, nodes[0].End));
         }
 
+        // The article header inside the container (the box holding the h1, with the subtitle, date and
+        // byline) is not body, unless that box holds most of the container's prose.
+        var header = (Start: -1, End: -1);
+        if (nodes[best].Headlines > 0)
+        {
+            for (var c = best + 1; c < nodes[best].End; c = nodes[c].End)
+            {
+                if (nodes[c].Headlines > 0 && nodes[c].Prose < 0.5 * nodes[best].Prose)
+                    header = (c, nodes[c].End);
+            }
+        }
+
         var paragraphs = new List<string>();
         var keptHeadings = new List<int>();
         var r = 0;
@@ -171,8 +183,10 @@ internal static class MainTextFinder
                 break;
             if (b.Owner < ranges[r].Start)
                 continue;
+            if (b.Owner >= header.Start && b.Owner < header.End)
+                continue;
             var top = b.Owner >= best && b.Owner < nodes[best].End ? best : ranges[r].Start;
-            if (b.LinkDensity >= 0.5 || IsFurnitureBelow(nodes, b.Owner, top == best ? best : nodes[top].Parent) || IsDateLine(b) || IsUrl(b.Text))
+            if (b.LinkDensity >= 0.5 || IsFurnitureBelow(nodes, b.Owner, top == best ? best : nodes[top].Parent) || (b.Words <= 12 && IsDateLine(b.Text)) || IsUrl(b.Text))
                 continue;
             paragraphs.Add(b.Text);
             keptHeadings.Add(b.Heading);
@@ -229,19 +243,46 @@ internal static class MainTextFinder
         text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
         ? !text.AsSpan().ContainsAny(' ', '\u00A0') : false;
 
-    /// <summary>A short block that is only a date and time («الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21»).</summary>
-    private static bool IsDateLine(Block b) =>
-        b.Words <= 12 && b.Text[^1] is not ('.' or '!' or '؟' or '?') && ContainsYearOrTime(b.Text) && PublishedDateParser.TryParse(b.Text) is not null;
+    /// <summary>Words of a timestamp line besides month and weekday names (normalised).</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> TimestampWords = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+        [.. new[] { "اخر", "تحديث", "تاريخ", "نشر", "النشر", "منشور", "محدثه", "الساعه", "بتوقيت", "توقيت", "منذ", "في", "م", "ص", "هـ", "ه", "gmt", "utc", "am", "pm", "مساء", "صباحا" }.Select(Text.ArabicNormalizer.Normalize)]);
 
-    private static bool ContainsYearOrTime(string text)
+    /// <summary>
+    /// A short block that is only a date and time («الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21»,
+    /// «2024-05-13 06:00»): four digits or more, a month or weekday name or a clock time, and at most
+    /// two other words. No regular expression: this runs on every short block.
+    /// </summary>
+    internal static bool IsDateLine(string text)
     {
-        var digits = 0;
-        foreach (var c in text)
+        if (text.Length > 120 || text[^1] is '.' or '!' or '؟' or '?')
+            return false;
+        int digits = 0, other = 0;
+        var named = false;
+        var clock = false;
+        var norm = Text.ArabicNormalizer.Normalize(text).ToLowerInvariant();
+        for (var i = 0; i < norm.Length; i++)
         {
-            if (char.IsDigit(c))
+            if (char.IsDigit(norm[i]))
+            {
                 digits++;
+                if (i + 2 < norm.Length && norm[i + 1] == ':' && char.IsDigit(norm[i + 2]))
+                    clock = true;
+            }
         }
-        return digits >= 4;
+        if (digits < 4)
+            return false;
+        foreach (var range in norm.AsSpan().SplitAny(" /()،,:-|+"))
+        {
+            var word = norm.AsSpan()[range].Trim();
+            if (word.IsEmpty || !char.IsLetter(word[0]))
+                continue;
+            var w = word.ToString();
+            if (Time.CalendarNames.GregorianMonths.ContainsKey(w) || Time.CalendarNames.HijriMonths.ContainsKey(w) || Time.CalendarNames.Weekdays.ContainsKey(w))
+                named = true;
+            else if (!TimestampWords.Contains(w))
+                other++;
+        }
+        return (named || clock) && other <= 2;
     }
 
     private static (List<Node> Nodes, List<Block> Blocks) Walk(IElement root, int maxDepth)

@@ -150,6 +150,16 @@ public static class HtmlGold
         return d + "/" + (f.Length > 10 ? f[..10] : f);
     }
 
+    /// <summary>
+    /// The text of an HTML article as scored: the body, with the dateline the reader split off put
+    /// back in front (the gold texts keep it: «دمشق، سوريا (CNN) --»).
+    /// </summary>
+    public static string ArticleText(Marsad.Model.Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return article.Dateline is { } d ? $"{d.Place} - {d.Source} -\n{article.Body}" : article.Body;
+    }
+
     /// <summary>Scores <paramref name="extracted"/> (null when the extractor gave nothing) against the page's text ground truth; null for date-only pages.</summary>
     public static GoldScore? Score(GoldPage page, string? extracted)
     {
@@ -179,9 +189,26 @@ public static class HtmlGold
         }
     }
 
-    /// <summary>True when the normalised extracted text starts with the normalised prefix (goose3's assertion).</summary>
-    public static bool StartsWithPrefix(GoldPage page, string? extracted) =>
-        page.Prefix is not null && NormalizeForMatch(extracted ?? "").StartsWith(NormalizeForMatch(page.Prefix), StringComparison.Ordinal);
+    /// <summary>
+    /// goose3's assertion on word tokens: the extracted text starts with the prefix's tokens (the
+    /// last one may be cut mid-word). Punctuation is ignored, so «دمشق، سوريا (CNN) --» matches
+    /// «دمشق، سوريا - CNN -».
+    /// </summary>
+    public static bool StartsWithPrefix(GoldPage page, string? extracted)
+    {
+        if (page.Prefix is null)
+            return false;
+        var p = Tokens(page.Prefix);
+        var e = Tokens(extracted ?? "");
+        if (p.Count == 0 || e.Count < p.Count)
+            return false;
+        for (var i = 0; i < p.Count - 1; i++)
+        {
+            if (!string.Equals(p[i], e[i], StringComparison.Ordinal))
+                return false;
+        }
+        return e[p.Count - 1].StartsWith(p[^1], StringComparison.Ordinal);
+    }
 
     /// <summary>Bag-of-tokens precision, recall and F1 of <paramref name="extracted"/> against <paramref name="gold"/>.</summary>
     public static (double Precision, double Recall, double F1) TokenF1(string extracted, string gold)
