@@ -5,7 +5,12 @@ using Marsad.Testing;
 
 namespace Marsad.Tests.Ingest.Html;
 
-/// <summary>Hostile and broken pages: each gives a clear result (an article or a failure that says why), never a crash.</summary>
+/// <summary>
+/// Hostile and broken pages: each gives a clear result (an article or a failure that says why), never a crash.
+/// In a collection of its own that runs alone: the 20 MB pages take seconds and much memory, and
+/// would starve the timeouts of other tests running beside them.
+/// </summary>
+[Collection(BigPages.Name)]
 public sealed class HtmlRobustnessTests
 {
     private const string Paragraph = "<p>أعلنت وزارة الصحة اليوم تسجيل حالات جديدة في عدة محافظات، وقالت إن الوضع تحت السيطرة وإن الفرق الطبية تعمل على مدار الساعة.</p>";
@@ -134,4 +139,10 @@ public sealed class HtmlRobustnessTests
         var page = new HtmlArticleExtractor().Extract(html);
         Assert.Equal("2024-05-13T06:00+03:00", page.Published?.ToString());
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BigPages
+{
+    public const string Name = "big HTML pages";
 }
