@@ -20,11 +20,18 @@ namespace Marsad.Ingest.Html;
 /// sidebar, menu…) unless that element holds most of the page's prose (a whole-page wrapper with an
 /// unlucky class name).</item>
 /// <item>Each element scores the sum of its subtree's blocks; the best element is the container.
-/// Its blocks are the text, less those under furniture, link lists and date lines.</item>
+/// Text split over several containers is found by their common ancestor as long as what lies
+/// between them is not mostly furniture.</item>
+/// <item>Siblings of the container join it when they score over <see cref="SiblingShare"/> of it, or
+/// are clean prose (score at least <see cref="CleanProse"/> of their prose letters: a lead paragraph
+/// in a box of its own), but never a box holding the h1. Inside the container, the box holding the
+/// h1 (the article header: headline, subtitle, date, byline) is left out unless it holds most of the
+/// prose.</item>
+/// <item>The text is the blocks of the container and its joined siblings, less those under
+/// furniture, link lists, date lines and bare URLs, and less a heading left with nothing after it.</item>
 /// </list>
-/// Unlike paragraph-parent scoring (Readability), the subtree sum needs no sibling merging: text split
-/// over several containers is found by their common ancestor as long as what lies between them is
-/// not mostly furniture. The walk is iterative and stops at <c>maxDepth</c>.
+/// Constants were set on the pages of ../shared/data/news/html and checked against the peers
+/// (bench/html-peers/README.md). The walk is iterative and stops at <c>maxDepth</c>.
 /// </summary>
 internal static class MainTextFinder
 {
