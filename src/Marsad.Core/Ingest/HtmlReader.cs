@@ -28,16 +28,42 @@ public sealed partial class HtmlReader
         return m.Success ? InputDecoder.EncodingFromName(m.Groups[1].Value) : null;
     }
 
+    /// <summary>Reads one page; a page that cannot give an article is a <see cref="ReadResult.Failed"/> saying why, never an exception.</summary>
     public ReadResult Read(string html, string source)
     {
-        var page = _extractor.Extract(html);
+        HtmlPage page;
+        try
+        {
+            page = _extractor.Extract(html);
+        }
+        catch (InvalidInputException ex)
+        {
+            return new ReadResult.Failed(source, null, ex.Message);
+        }
         // The headline often opens the main text too; it is the title, not body.
-        var paragraphs = page.Paragraphs;
+        var paragraphs = page.Paragraphs.ToList();
         if (paragraphs.Count > 1 && page.Title is { } title && Same(paragraphs[0], title))
-            paragraphs = [.. paragraphs.Skip(1)];
+            paragraphs.RemoveAt(0);
+        // «كتب سيد الخلفاوى», «بقلم: …» near the top is the byline, not body.
+        var author = page.Author;
+        for (var i = 0; i < Math.Min(3, paragraphs.Count - 1); i++)
+        {
+            if (Byline(paragraphs[i]) is { } name)
+            {
+                author ??= name;
+                paragraphs.RemoveAt(i);
+                break;
+            }
+        }
         var clean = BodyCleaner.Clean(paragraphs);
         if (clean.Body.Length == 0)
-            return new ReadResult.Failed(source, null, "no article text found in the page (no element with paragraphs of text)");
+            return new ReadResult.Failed(source, null, page.By switch
+            {
+                "html:no-body" => "no article text found: the page has no <body>",
+                "html:no-text" => "no article text found: the page shows no text (only scripts, styles, media or hidden elements)",
+                "html:no-prose" => "no article text found: the page has no paragraph of prose (only menus, links, labels or short lines)",
+                _ => "no article text found: no part of the page has more article text than links and page furniture",
+            });
         if (clean.Body.Length > _options.MaxBodyChars)
             return new ReadResult.Failed(source, null, string.Create(CultureInfo.InvariantCulture, $"article body is {clean.Body.Length:N0} characters, over the {_options.MaxBodyChars:N0} limit"));
         return new ReadResult.Ok(new Article
@@ -50,14 +76,50 @@ public sealed partial class HtmlReader
             Published = page.Published,
             Dateline = clean.Dateline,
             Url = page.Url,
-            Author = page.Author,
+            Author = author,
             HasPicture = page.HasPicture || clean.HasPicture,
             Body = clean.Body,
         });
     }
 
-    private static bool Same(string a, string b) =>
-        string.Equals(Text.ArabicNormalizer.Normalize(a.Trim()), Text.ArabicNormalizer.Normalize(b.Trim()), StringComparison.Ordinal);
+    /// <summary>The name in a byline paragraph («كتب سيد الخلفاوى», «بقلم: منى علي», «حوار: آسيا العتروس»), or null.</summary>
+    internal static string? Byline(string paragraph)
+    {
+        if (paragraph.Length > 60)
+            return null;
+        var m = BylineRegex().Match(paragraph.Trim());
+        return m.Success ? m.Groups["name"].Value.Trim() : null;
+    }
+
+    /// <summary>
+    /// True when a paragraph is the headline: equal to the title after normalisation, or one a prefix
+    /// of the other covering most of it (the h1 and og:title often differ by a tail or a site suffix).
+    /// </summary>
+    internal static bool Same(string paragraph, string title)
+    {
+        var a = HeadlineKey(paragraph);
+        var b = HeadlineKey(title);
+        if (a.Length == 0 || b.Length == 0)
+            return false;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return longer.StartsWith(shorter, StringComparison.Ordinal) && shorter.Length >= 0.6 * longer.Length;
+    }
+
+    /// <summary>Normalised letters and digits only, for comparing headlines.</summary>
+    private static string HeadlineKey(string s)
+    {
+        var n = Text.ArabicNormalizer.Normalize(s);
+        var sb = new StringBuilder(n.Length);
+        foreach (var c in n)
+        {
+            if (char.IsLetterOrDigit(c))
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^(?:كتب|كتبت|كتبه|كتبها|بقلم|إعداد|اعداد|تقرير|حوار|متابعة|تحرير|تصوير)\s*[:：\-–]?\s*(?<name>\p{L}+(?:[ .]\p{L}+){0,4})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex BylineRegex();
 
     [GeneratedRegex(@"<meta[^>]{0,200}?charset\s*=\s*[""']?([A-Za-z0-9_\-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CharsetRegex();

@@ -22,11 +22,12 @@ public static class HtmlText
         "blockquote", "section", "article", "header", "footer", "aside", "nav", "figure", "figcaption", "pre", "address", "main", "form", "fieldset", "details", "summary",
     };
 
-    /// <summary>Paragraphs of an HTML fragment or document.</summary>
+    /// <summary>Paragraphs of an HTML fragment or document; throws <see cref="InvalidInputException"/> when it nests deeper than <paramref name="maxDepth"/>.</summary>
     public static List<string> Paragraphs(string html, int maxDepth = 512)
     {
         if (html.AsSpan().IndexOfAny('<', '&') < 0)
             return [.. html.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+        HtmlNesting.Check(html, maxDepth);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         var doc = parser.ParseDocument(html);
         return Paragraphs(doc.Body ?? (INode)doc.DocumentElement, maxDepth);
