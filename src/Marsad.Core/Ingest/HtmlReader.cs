@@ -118,7 +118,7 @@ public sealed partial class HtmlReader
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^(?:كتب|كتبت|كتبه|كتبها|بقلم|إعداد|اعداد|تقرير|حوار|متابعة|تحرير|تصوير)\s*[:：\-–]?\s*(?<name>\p{L}+(?:[ .]\p{L}+){0,4})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:كتب|كتبت|كتبه|كتبها|بقلم|إعداد|اعداد|تقرير|حوار|متابعة|تحرير|تصوير)\s*[:：\-–]?\s*(?<name>\p{L}+(?:[ .]\p{L}+){0,4})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex BylineRegex();
 
     [GeneratedRegex(@"<meta[^>]{0,200}?charset\s*=\s*[""']?([A-Za-z0-9_\-]{2,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
