@@ -150,7 +150,7 @@ public static class QuoteExtractor
                 }
                 continue;
             }
-            var verbStart = w[i].Start + Offset(body, w[i].Start, conj);
+            var verbStart = w[i].Start + Offset(body, w[i].Start, w[i].End, conj);
             var verb = body[verbStart..w[i].End];
             var rules = new List<string>();
 
@@ -437,7 +437,7 @@ public static class QuoteExtractor
             subjEnd--;
         if (subjEnd <= subjStart || end <= start)
             return null;
-        var verbStart = w[i].Start + Offset(body, w[i].Start, conj);
+        var verbStart = w[i].Start + Offset(body, w[i].Start, w[i].End, conj);
         var speaker = BestEntity(mentions, w[subjStart].Start, w[subjEnd - 1].End) ?? RoleOnly(doc, w, subjStart, subjEnd, w[i].Start);
         return MakeQuote(body, w, start, end, kind, body[verbStart..w[i].End], verbStart, w[i].End, speaker?.Id,
             body[w[subjStart].Start..w[subjEnd - 1].End], w[subjStart].Start, w[subjEnd - 1].End, null, null, [kind, "post-posed"]);
@@ -898,17 +898,17 @@ public static class QuoteExtractor
     private static string StripArticle(string norm) => norm.StartsWith("ال", StringComparison.Ordinal) && norm.Length > 4 ? norm[2..] : norm;
 
     /// <summary>Original-text length of the first <paramref name="normalizedChars"/> letters of a token (skipping diacritics).</summary>
-    private static int Offset(string body, int start, int normalizedChars)
+    private static int Offset(string body, int start, int end, int normalizedChars)
     {
         var i = start;
         var seen = 0;
-        while (seen < normalizedChars && i < body.Length)
+        while (seen < normalizedChars && i < end)
         {
             if (ArabicNormalizer.Map(body[i]) != '\0')
                 seen++;
             i++;
         }
-        while (i < body.Length && (ArabicChars.IsDiacritic(body[i]) || body[i] == ArabicChars.Tatweel))
+        while (i < end && (ArabicChars.IsDiacritic(body[i]) || body[i] == ArabicChars.Tatweel))
             i++;
         return i - start;
     }

@@ -312,16 +312,7 @@ public sealed class ArchiveTests
 /// <summary>Says why the PostgreSQL rows are missing when they are.</summary>
 public sealed class PostgresAvailabilityTests
 {
-    private sealed class PostgresFactAttribute : FactAttribute
-    {
-        public PostgresFactAttribute()
-        {
-            if (TestStores.PostgresConnection is null && !TestStores.InCi)
-                Skip = "MARSAD_TEST_PG is not set, so the archive tests ran on SQLite only (`source .ci/postgres.sh` starts a local server and sets it).";
-        }
-    }
-
-    [PostgresFact]
+    [TestStores.PostgresFact]
     public void Postgres_test_server_is_reachable()
     {
         Assert.True(TestStores.PostgresConnection is not null,

@@ -19,7 +19,6 @@ public sealed class IngestProcessTests
 
     public static TheoryData<string> Kinds() => TestStores.Kinds();
 
-    public static TheoryData<string> PostgresOnly() => TestStores.PostgresOnly();
 
     /// <summary>The first <paramref name="count"/> records of a shared corpus file, as a JSONL input in <paramref name="folder"/>.</summary>
     private static string CorpusSample(string folder, int count)
@@ -109,11 +108,10 @@ public sealed class IngestProcessTests
         Assert.Equal(ids, archive.CountArticles());
     }
 
-    [Theory]
-    [MemberData(nameof(PostgresOnly))]
-    public void Three_workers_process_every_queued_page_exactly_once(string kind)
+    [TestStores.PostgresFact]
+    public void Three_workers_process_every_queued_page_exactly_once()
     {
-        using var t = TestStores.Create(kind);
+        using var t = TestStores.Create(TestStores.Postgres);
         var input = CorpusSample(t.Scratch, 150);
         var (ids, sources) = Expected(input);
         var archive = (PostgresArchive)t.Open();

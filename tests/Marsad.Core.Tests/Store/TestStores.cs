@@ -16,6 +16,16 @@ namespace Marsad.Tests.Store;
 /// </summary>
 public static class TestStores
 {
+    /// <summary>A fact that needs PostgreSQL: skipped with the reason when no server is configured outside CI.</summary>
+    public sealed class PostgresFactAttribute : FactAttribute
+    {
+        public PostgresFactAttribute()
+        {
+            if (PostgresConnection is null && !InCi)
+                Skip = "MARSAD_TEST_PG is not set, so this PostgreSQL test did not run (`source .ci/postgres.sh` starts a local server and sets it).";
+        }
+    }
+
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
@@ -26,14 +36,6 @@ public static class TestStores
     public static IReadOnlyList<string> KindNames() => PostgresConnection is not null || InCi ? [Sqlite, Postgres] : [Sqlite];
 
     public static TheoryData<string> Kinds() => new(KindNames());
-
-    public static TheoryData<string> PostgresOnly()
-    {
-        var data = new TheoryData<string>();
-        if (PostgresConnection is not null || InCi)
-            data.Add(Postgres);
-        return data;
-    }
 
     /// <summary>A new empty archive of <paramref name="kind"/>; disposing it deletes it.</summary>
     public static TestArchive Create(string kind) => kind == Sqlite ? TestArchive.NewSqlite() : TestArchive.NewPostgres();
