@@ -62,6 +62,9 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseTokens(this PipelineBuilder builder) => builder.Use(new TokenStage());
 
-    /// <summary>Every stage, in the order they depend on each other: sentences, then tokens.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens();
+    /// <summary>Named-entity mentions from the shipped NER model (needs tokens).</summary>
+    public static PipelineBuilder UseMentions(this PipelineBuilder builder) => builder.Use(new Entities.MentionStage());
+
+    /// <summary>Every stage, in the order they depend on each other: sentences, tokens, then mentions.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseMentions();
 }
