@@ -23,6 +23,9 @@ internal static class EvalCommand
         var model = new Option<string?>("--model", "-m") { Description = "Model file (default: the model shipped inside Marsad)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: precision, recall, f1, per_type, tokens, tokens_per_second." };
         var tail = new Option<double>("--tail") { Description = "Score only the last fraction of sentences (e.g. 0.1: the dev split `train ner --dev-tail 0.1` held out).", DefaultValueFactory = _ => 0 };
+        var penalty = new Option<float?>("--o-penalty") { Description = "Override the model's O penalty (for tuning on dev)." };
+        var window = new Option<int>("--window") { Description = "Stacked models: sentences on each side that count as the same document (as in training; 0 = the whole file).", DefaultValueFactory = _ => new NerTrainingOptions().Window };
+        var output = new Option<string?>("--output", "-o") { Description = "Also write `token gold predicted` per line (conlleval's input format) to this file." };
         var tags = new Option<string>("--tags") { Description = "Tag mapping of the gold file: default (ANERcorp PERS/ORG/LOC/MISC, AQMAR PER and MIS* → MISC), fane, wojood.", DefaultValueFactory = _ => "default" };
         tags.AcceptOnlyFromAmong("default", "fane", "wojood");
         var command = new Command("ner", """
@@ -38,13 +41,13 @@ internal static class EvalCommand
               marsad eval ner --gold dev.conll --model out/ner-model.bin
             """)
         {
-            gold, model, json, tail, tags,
+            gold, model, json, tail, tags, output, window, penalty,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(gold)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(tail), parse.GetValue(tags)!, ct)));
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(gold)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(tail), parse.GetValue(tags)!, parse.GetValue(output), parse.GetValue(window), parse.GetValue(penalty), ct)));
         return command;
     }
 
-    private static int Run(string goldPath, string? modelPath, bool asJson, double tail, string tags, CancellationToken ct)
+    private static int Run(string goldPath, string? modelPath, bool asJson, double tail, string tags, string? outputPath, int window, float? penalty, CancellationToken ct)
     {
         ConllCorpus corpus;
         try
@@ -61,25 +64,36 @@ internal static class EvalCommand
         var load = Stopwatch.StartNew();
         var tagger = modelPath is null ? NerResources.DefaultTagger : NerResources.LoadTagger(modelPath);
         load.Stop();
+        if (penalty is { } p)
+            tagger = new NerTagger(tagger.Model.WithOutsidePenalty(p), tagger.Featurizer);
 
         var sentences = corpus.Sentences;
-        for (var i = 0; i < Math.Min(200, sentences.Count); i++)
-            tagger.Tag(sentences[i].Tokens);
-        var predicted = new byte[sentences.Count][];
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < sentences.Count; i++)
+        var inputs = sentences.Select(s =>
         {
-            ct.ThrowIfCancellationRequested();
-            predicted[i] = tagger.Tag(sentences[i].Tokens);
-        }
+            var (text, ranges) = s.Join();
+            return new NerInput(text, ranges);
+        }).ToArray();
+        tagger.TagDocument(inputs[..Math.Min(200, inputs.Length)], window); // warm-up
+        var clock = Stopwatch.StartNew();
+        var predicted = tagger.TagDocument(inputs, window);
         clock.Stop();
         var scorer = new ChunkScorer();
         for (var i = 0; i < sentences.Count; i++)
             scorer.Add(sentences[i].Labels, predicted[i]);
         var score = scorer.Score();
+        var inv = CultureInfo.InvariantCulture;
+        if (outputPath is not null)
+        {
+            using var writer = new StreamWriter(outputPath, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                for (var j = 0; j < sentences[i].Tokens.Length; j++)
+                    writer.WriteLine(string.Create(inv, $"{sentences[i].Tokens[j]} {NerLabels.Name(sentences[i].Labels[j], corpus.UsesPers)} {NerLabels.Name(predicted[i][j], corpus.UsesPers)}"));
+                writer.WriteLine();
+            }
+        }
         var tokensPerSecond = score.Tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         var pers = corpus.UsesPers;
-        var inv = CultureInfo.InvariantCulture;
         if (asJson)
         {
             using var w = new Utf8JsonWriter(Console.OpenStandardOutput());

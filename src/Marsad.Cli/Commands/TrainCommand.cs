@@ -24,8 +24,13 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffle; same data + seed + epochs = same model, bit for bit.", DefaultValueFactory = _ => 1 };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => new NerTrainingOptions().MinFeatureCount };
-        var features = new Option<string>("--features") { Description = "Feature groups: all, lexical, clusters (lexical + clusters), gazetteer (lexical + gazetteer).", DefaultValueFactory = _ => "all" };
-        features.AcceptOnlyFromAmong("all", "lexical", "clusters", "gazetteer");
+        var features = new Option<string>("--features") { Description = "Feature groups: all (clusters + gazetteer + a second, document-context pass), local (clusters + gazetteer, one pass), lexical, clusters (lexical + clusters), gazetteer (lexical + gazetteer).", DefaultValueFactory = _ => "all" };
+        features.AcceptOnlyFromAmong("all", "local", "lexical", "clusters", "gazetteer");
+        var folds = new Option<int>("--folds") { Description = "Jackknife folds for the second pass's training labels.", DefaultValueFactory = _ => new NerTrainingOptions().Folds };
+        var window = new Option<int>("--window") { Description = "Second pass: sentences on each side whose first-pass labels count as the same document (CoNLL has no document marks).", DefaultValueFactory = _ => new NerTrainingOptions().Window };
+        var penalty = new Option<float>("--o-penalty") { Description = "Subtract this from every token's O score when tagging (chosen on dev; stored in the model).", DefaultValueFactory = _ => 0 };
+        var margin = new Option<float>("--margin") { Description = "Cost-augmented training: bonus to every wrong label while decoding training sentences (0 = plain perceptron).", DefaultValueFactory = _ => new NerTrainingOptions().Margin };
+        var recallCost = new Option<float>("--recall-cost") { Description = "With --margin: the cost of O on a gold entity token (recall-oriented).", DefaultValueFactory = _ => new NerTrainingOptions().RecallCost };
         var limit = new Option<int>("--limit") { Description = "Train on the first N training sentences only (0 = all).", DefaultValueFactory = _ => 0 };
         var command = new Command("ner", """
             Train the NER sequence tagger (averaged structured perceptron, first-order Viterbi, IOB2 over
@@ -38,15 +43,16 @@ internal static class TrainCommand
               marsad train ner --train train.conll --dev ../shared/data/ner/aqmar/dev --features lexical --out out/lexical.bin
             """)
         {
-            trainFile, devFile, devTail, extra, output, epochs, seed, minCount, features, limit,
+            trainFile, devFile, devTail, extra, output, epochs, seed, minCount, features, limit, folds, window, penalty, margin, recallCost,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             parse.GetValue(trainFile)!, parse.GetValue(devFile), parse.GetValue(devTail), parse.GetValue(extra) ?? [],
-            parse.GetValue(output)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minCount), parse.GetValue(features)!, parse.GetValue(limit), ct)));
+            parse.GetValue(output)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(minCount), parse.GetValue(features)!, parse.GetValue(limit),
+            parse.GetValue(folds), parse.GetValue(window), parse.GetValue(penalty), parse.GetValue(margin), parse.GetValue(recallCost), ct)));
         return command;
     }
 
-    private static int Run(string trainPath, string? devPath, double devTail, string[] extra, string output, int epochs, int seed, int minCount, string features, int limit, CancellationToken ct)
+    private static int Run(string trainPath, string? devPath, double devTail, string[] extra, string output, int epochs, int seed, int minCount, string features, int limit, int folds, int window, float penalty, float margin, float recallCost, CancellationToken ct)
     {
         var inv = CultureInfo.InvariantCulture;
         var set = features switch
@@ -54,7 +60,8 @@ internal static class TrainCommand
             "lexical" => NerFeatureSet.Lexical,
             "clusters" => NerFeatureSet.Clusters,
             "gazetteer" => NerFeatureSet.Gazetteer,
-            _ => NerFeatureSet.All,
+            "local" => NerFeatureSet.All,
+            _ => NerFeatureSet.All | NerFeatureSet.DocumentContext,
         };
         var corpus = ConllReader.ReadPath(trainPath);
         IReadOnlyList<ConllSentence> train = corpus.Sentences;
@@ -84,22 +91,36 @@ internal static class TrainCommand
             Epochs = epochs,
             Seed = seed,
             MinFeatureCount = minCount,
-            Description = $"marsad train ner --train {Path.GetFileName(trainPath)}{(devTail > 0 ? $" --dev-tail {devTail.ToString(inv)}" : "")}{string.Concat(extra.Select(x => " --extra " + Path.GetFileName(x)))} --features {features}",
+            Folds = folds,
+            Margin = margin,
+            RecallCost = recallCost,
+            Window = window,
+            Description = NerTrainingOptions.Describe(Path.GetFileName(trainPath), devTail, extra.Select(Path.GetFileName).ToArray()!, limit),
         };
         var featurizer = NerResources.Featurizer(set);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var model = PerceptronTrainer.Train(all, dev, featurizer, NerResources.Fingerprint(set), options, r =>
         {
             var devText = r.Dev is { } d
                 ? string.Create(inv, $"dev P {d.Overall.Precision * 100:F2} R {d.Overall.Recall * 100:F2} F1 {d.Overall.F1 * 100:F2} ({EvalCommand.TypeList(d)})")
                 : "";
-            Console.WriteLine(string.Create(inv, $"epoch {r.Epoch,2}: {r.Mistakes:N0}/{r.Sentences:N0} sentences wrong, {r.Elapsed.TotalSeconds:F1} s  {devText}"));
+            Console.WriteLine(string.Create(inv, $"{r.Stage}, epoch {r.Epoch,2}: {r.Mistakes:N0}/{r.Sentences:N0} sentences wrong, {r.Elapsed.TotalSeconds:F1} s  {devText}"));
         }, ct);
+        if (penalty != 0)
+        {
+            model = model.WithOutsidePenalty(penalty);
+            if (dev is not null)
+            {
+                var d = PerceptronTrainer.Evaluate(new NerTagger(model, featurizer), dev, window);
+                Console.WriteLine(string.Create(inv, $"with O penalty {penalty}: dev P {d.Overall.Precision * 100:F2} R {d.Overall.Recall * 100:F2} F1 {d.Overall.F1 * 100:F2} ({EvalCommand.TypeList(d)})"));
+            }
+        }
         var dir = Path.GetDirectoryName(Path.GetFullPath(output));
         if (dir is not null)
             Directory.CreateDirectory(dir);
         using (var f = File.Create(output))
             model.Save(f);
-        Console.WriteLine(string.Create(inv, $"model: {output} ({new FileInfo(output).Length / 1e6:F2} MB, {model.FeatureCount:N0} features)"));
+        Console.WriteLine(string.Create(inv, $"model: {output} ({new FileInfo(output).Length / 1e6:F2} MB, {model.FeatureCount + (model.FirstPass?.FeatureCount ?? 0):N0} features; trained in {clock.Elapsed.TotalSeconds:F0} s)"));
         return 0;
     }
 }

@@ -41,17 +41,13 @@ public sealed class MentionStage : IStage
             return document;
         var body = document.Article.Body;
         var tagger = _tagger.Value;
-        var mentions = ImmutableArray.CreateBuilder<Mention>();
         var sentences = document.Sentences.IsDefaultOrEmpty ? [new Sentence(0, body.Length, "whole-body")] : document.Sentences;
-        var ranges = new TokenRange[64];
-        var stems = new int[64];
-        var labels = new byte[64];
-        var confidence = new float[64];
-        var chunks = new List<Chunk>();
+        // One input per sentence with tokens, offsets absolute into the body; the tagger sees the
+        // whole article as one document (a stacked model's second pass reads all of it).
+        var inputs = new List<NerInput>(sentences.Length);
         var t = 0;
         foreach (var sentence in sentences)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             while (t < tokens.Length && tokens[t].Start < sentence.Start)
                 t++;
             var first = t;
@@ -60,27 +56,30 @@ public sealed class MentionStage : IStage
             var n = t - first;
             if (n == 0)
                 continue;
-            if (ranges.Length < n)
-            {
-                var size = Math.Max(n, ranges.Length * 2);
-                ranges = new TokenRange[size];
-                stems = new int[size];
-                labels = new byte[size];
-                confidence = new float[size];
-            }
+            var ranges = new TokenRange[n];
+            var stems = new int[n];
             for (var i = 0; i < n; i++)
             {
                 var token = tokens[first + i];
                 ranges[i] = new TokenRange(token.Start, token.End);
                 stems[i] = token.StemStart;
             }
-            tagger.Tag(body, ranges.AsSpan(0, n), stems.AsSpan(0, n), labels.AsSpan(0, n), confidence.AsSpan(0, n));
-            ChunkScorer.Chunks(labels.AsSpan(0, n), chunks);
+            inputs.Add(new NerInput(body, ranges, stems));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var confidence = new float[inputs.Count][];
+        var labels = tagger.TagDocument(inputs, window: 0, confidence);
+        var mentions = ImmutableArray.CreateBuilder<Mention>();
+        var chunks = new List<Chunk>();
+        for (var s = 0; s < inputs.Count; s++)
+        {
+            var ranges = inputs[s].Ranges;
+            ChunkScorer.Chunks(labels[s], chunks);
             foreach (var c in chunks)
             {
                 var sum = 0f;
                 for (var i = c.Start; i < c.End; i++)
-                    sum += confidence[i];
+                    sum += confidence[s][i];
                 var p = Math.Round(sum / (c.End - c.Start), 3);
                 mentions.Add(new Mention(ranges[c.Start].Start, ranges[c.End - 1].End, c.Type, _by, p));
             }

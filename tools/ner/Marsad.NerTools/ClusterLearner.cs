@@ -40,6 +40,7 @@ internal static class ClusterLearner
         var names = new List<string>();
         var words = new List<int>(8_000_000);
         var stems = new List<int>(8_000_000);
+        var definite = new List<bool>(8_000_000);
         Span<char> key = stackalloc char[NerFeaturizer.MaxTokenChars];
         var articles = 0;
         foreach (var file in files)
@@ -61,17 +62,22 @@ internal static class ClusterLearner
                         var token = text.AsSpan(t.Start, t.Length);
                         var w = Id(token, key);
                         var s = -1;
+                        var article = false;
                         if (t.Kind == TokenKind.Arabic)
                         {
                             var seg = CliticSegmenter.Segment(token);
                             if (seg.StemStart > 0 && seg.StemStart < token.Length)
                                 s = Id(token[seg.StemStart..], key);
+                            for (var c = 0; c < seg.Count; c++)
+                                article |= seg[c].Form == "ال";
                         }
                         words.Add(w);
                         stems.Add(s == w ? -1 : s);
+                        definite.Add(article);
                     }
                     words.Add(-1); // boundary between fields and articles
                     stems.Add(-1);
+                    definite.Add(false);
                 }
                 articles++;
             }
@@ -81,6 +87,8 @@ internal static class ClusterLearner
         // Counts: surface occurrences (contexts) and surface + stem occurrences (rows).
         var wordCount = new long[names.Count];
         var rowCount = new long[names.Count];
+        var bareCount = new long[names.Count]; // occurrences as a word or stem…
+        var articleCount = new long[names.Count]; // …of which after the article
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i] < 0)
@@ -89,6 +97,10 @@ internal static class ClusterLearner
             rowCount[words[i]]++;
             if (stems[i] >= 0)
                 rowCount[stems[i]]++;
+            var stem = stems[i] >= 0 ? stems[i] : words[i];
+            bareCount[stem]++;
+            if (definite[i])
+                articleCount[stem]++;
         }
         var byRow = Enumerable.Range(0, names.Count).Where(i => rowCount[i] >= minCount)
             .OrderByDescending(i => rowCount[i]).ThenBy(i => names[i], StringComparer.Ordinal).Take(maxVocab).ToArray();
@@ -198,14 +210,16 @@ internal static class ClusterLearner
         var coarseOfMiddle = KMeans(middleCentroids, middleSizes, middle, dim, coarse, seed + 2, 30, out _, "coarse");
 
         var header = string.Create(CultureInfo.InvariantCulture,
-            $"marsad word clusters v1: {Path.GetFileName(Path.GetFullPath(corpusDir))} ({articles} articles, {words.Count} tokens); vocabulary {byRow.Length} (count>={minCount}); contexts {contexts} x (-2,-1,+1,+2); PPMI a=0.75; random projection {dim}; spherical k-means {coarse}/{middle}/{fine}; seed {seed}");
+            $"marsad word clusters v1: {Path.GetFileName(Path.GetFullPath(corpusDir))} ({articles} articles, {words.Count} tokens); vocabulary {byRow.Length} (count>={minCount}); contexts {contexts} x (-2,-1,+1,+2); PPMI a=0.75; random projection {dim}; spherical k-means {coarse}/{middle}/{fine}; seed {seed}; columns word coarse middle fine definite(0-10,11=rare) log2-frequency");
         using (var f = File.Create(output))
         {
             WordClusters.Write(f, header, byRow.Select((id, r) =>
             {
                 var fi = fineOf[r];
                 var mi = middleOfFine[fi];
-                return (names[id], coarseOfMiddle[mi], mi, fi);
+                var def = bareCount[id] >= 5 ? (int)Math.Round(10.0 * articleCount[id] / bareCount[id]) : 11;
+                var freq = Math.Min(15, (int)Math.Log2(Math.Max(1, rowCount[id])));
+                return (names[id], coarseOfMiddle[mi], mi, fi, def, freq);
             }));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {output} ({new FileInfo(output).Length / 1e6:F2} MB) in {clock.Elapsed.TotalSeconds:F1} s"));

@@ -52,13 +52,13 @@ public static class FeatureHash
 }
 
 /// <summary>
-/// An open-addressing map from 64-bit keys to ints (linear probing, power-of-two capacity, key 0
+/// An open-addressing map from 64-bit keys to 64-bit values (linear probing, power-of-two capacity, key 0
 /// reserved as empty — a zero key is stored as 1). Built once, then read-only and thread-safe.
 /// </summary>
 public sealed class ULongIntMap
 {
     private readonly ulong[] _keys;
-    private readonly int[] _values;
+    private readonly long[] _values;
     private readonly int _mask;
 
     public ULongIntMap(int capacity)
@@ -67,7 +67,7 @@ public sealed class ULongIntMap
         while (size < capacity * 2)
             size <<= 1;
         _keys = new ulong[size];
-        _values = new int[size];
+        _values = new long[size];
         _mask = size - 1;
     }
 
@@ -75,7 +75,7 @@ public sealed class ULongIntMap
     public int Count { get; private set; }
 
     /// <summary>Adds or replaces a key (not thread-safe; call only while building).</summary>
-    public void Set(ulong key, int value)
+    public void Set(ulong key, long value)
     {
         if (key == 0)
             key = 1;
@@ -103,7 +103,7 @@ public sealed class ULongIntMap
 
     /// <summary>The value of <paramref name="key"/>, or <paramref name="missing"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Get(ulong key, int missing = -1)
+    public long Get(ulong key, long missing = -1)
     {
         if (key == 0)
             key = 1;

@@ -14,7 +14,18 @@ public enum NerFeatureSet
     /// <summary>Gazetteer and trigger-word membership.</summary>
     Gazetteer = 2,
     All = Clusters | Gazetteer,
+    /// <summary>
+    /// Second pass of a stacked model: the first pass's label of the token and its neighbours, and
+    /// what the first pass said about the same stem elsewhere in the document (<see cref="DocumentEvidence"/>).
+    /// </summary>
+    DocumentContext = 4,
 }
+
+/// <summary>What a first pass found, given to the second pass's featuriser.</summary>
+/// <param name="FirstPass">First-pass label of each token of the sentence.</param>
+/// <param name="Evidence">Per token, <see cref="DocumentEvidence.Width"/> counts: how often the first pass
+/// labelled the token's stem O, PER, ORG, LOC, MISC elsewhere in the document (this occurrence excluded).</param>
+public readonly record struct SentenceContext(byte[] FirstPass, int[] Evidence);
 
 /// <summary>Per-sentence scratch: the features of each token (CSR layout) and the token facts they come from.</summary>
 public sealed class FeatureBuffer
@@ -26,6 +37,7 @@ public sealed class FeatureBuffer
     internal ulong[] Shape = new ulong[64];
     internal int[] Cluster = new int[64];
     internal int[] StemCluster = new int[64];
+    internal int[] Stats = new int[64];
     internal uint[] Gaz = new uint[64];
     internal uint[] GazBegin = new uint[64];
     internal uint[] GazInside = new uint[64];
@@ -37,6 +49,9 @@ public sealed class FeatureBuffer
 
     /// <summary>Tokens in the current sentence.</summary>
     public int Length { get; private set; }
+
+    /// <summary>The stem key of each token (after <see cref="NerFeaturizer.Extract(ReadOnlySpan{char}, ReadOnlySpan{TokenRange}, ReadOnlySpan{int}, FeatureBuffer)"/>).</summary>
+    public ReadOnlySpan<ulong> Stems => Stem.AsSpan(0, Length);
 
     /// <summary>The feature keys of token <paramref name="i"/>.</summary>
     public ReadOnlySpan<ulong> Features(int i) => Keys.AsSpan(Offsets[i], Offsets[i + 1] - Offsets[i]);
@@ -52,6 +67,7 @@ public sealed class FeatureBuffer
             Shape = new ulong[size];
             Cluster = new int[size];
             StemCluster = new int[size];
+            Stats = new int[size];
             Gaz = new uint[size];
             GazBegin = new uint[size];
             GazInside = new uint[size];
@@ -97,11 +113,15 @@ public sealed class NerFeaturizer
 
     public NerFeatureSet Set { get; }
 
+    /// <summary>The same featuriser without <see cref="NerFeatureSet.DocumentContext"/> (a stacked model's first pass).</summary>
+    public NerFeaturizer WithoutContext() =>
+        Set.HasFlag(NerFeatureSet.DocumentContext) ? new(Set & ~NerFeatureSet.DocumentContext, _clusters, _gazetteer) : this;
+
     // Template ids (stable: they are part of every key in a saved model).
     private enum T : ulong
     {
         Bias = 1, W0, S0, Wm1, Wp1, Wm2, Wp2, Sm1, Sp1, Pre1, Pre2, Pre3, Suf1, Suf2, Suf3, Clitics, Shape0, Shape3, BiL, BiR,
-        Len, First, C0a, C0b, C0c, Sc0b, Sc0c, Cm1b, Cp1b, Cm2a, Cp2a, Cm1bC0b, G0, Gm1, Gp1, GB, GI, Gm1W0, Wm1Shape0, Sm1C0b,
+        Len, First, C0a, C0b, C0c, Sc0b, Sc0c, Cm1b, Cp1b, Cm2a, Cp2a, Cm1bC0b, G0, Gm1, Gp1, GB, GI, Gm1W0, Wm1Shape0, Sm1C0b, Def0, Freq0, DefFreq0, Defm1, Defp1, P0, Pm1P0, P0Pp1, DocFrac, DocMajor, DocMajorP0,
     }
 
     /// <summary>
@@ -109,8 +129,17 @@ public sealed class NerFeaturizer
     /// <paramref name="stemStarts"/> gives each token's stem start (absolute, as <see cref="Model.Token.StemStart"/>);
     /// when empty, the segmenter runs here.
     /// </summary>
-    public void Extract(ReadOnlySpan<char> text, ReadOnlySpan<TokenRange> tokens, ReadOnlySpan<int> stemStarts, FeatureBuffer buffer)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Extract(ReadOnlySpan<char> text, ReadOnlySpan<TokenRange> tokens, ReadOnlySpan<int> stemStarts, FeatureBuffer buffer) =>
+        Extract(text, tokens, stemStarts, buffer, default);
+
+    /// <summary>As above, with the first pass's findings for a <see cref="NerFeatureSet.DocumentContext"/> featuriser.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Extract(ReadOnlySpan<char> text, ReadOnlySpan<TokenRange> tokens, ReadOnlySpan<int> stemStarts, FeatureBuffer buffer, SentenceContext context)
     {
+        var useContext = Set.HasFlag(NerFeatureSet.DocumentContext);
+        if (useContext && (context.FirstPass is null || context.FirstPass.Length < tokens.Length))
+            throw new ArgumentException("a document-context featuriser needs the first pass's labels", nameof(context));
         var n = tokens.Length;
         buffer.Reset(n);
         Span<char> norm = stackalloc char[MaxTokenChars];
@@ -133,8 +162,11 @@ public sealed class NerFeaturizer
             stem = stem[..sl];
             buffer.Stem[i] = FeatureHash.Of(stem);
             buffer.Shape[i] = ShapeHash(token);
-            buffer.Cluster[i] = _clusters?.Get(buffer.Word[i]) ?? -1;
-            buffer.StemCluster[i] = _clusters?.Get(buffer.Stem[i]) ?? -1;
+            var wc = _clusters?.Get(buffer.Word[i]) ?? -1;
+            var sc = _clusters?.Get(buffer.Stem[i]) ?? -1;
+            buffer.Cluster[i] = wc < 0 ? -1 : (int)(wc & 0x3FFFFFFF);
+            buffer.StemCluster[i] = sc < 0 ? -1 : (int)(sc & 0x3FFFFFFF);
+            buffer.Stats[i] = (sc >= 0 ? (int)((sc >> 30) & 0xF) : wc >= 0 ? (int)((wc >> 30) & 0xF) : 12) | ((wc >= 0 ? (int)((wc >> 34) & 0xF) : 16) << 8);
             if (_gazetteer is not null)
             {
                 var g = (uint)_gazetteer.Word(buffer.Stem[i]);
@@ -195,6 +227,12 @@ public sealed class NerFeaturizer
                 keys[k++] = FeatureHash.Mix((ulong)T.Cp2a, i + 2 < n ? Part(buffer.Cluster[i + 2], 0) : 2000);
                 keys[k++] = FeatureHash.Mix((ulong)T.Cm1bC0b, cm1, Part(c, 1));
                 keys[k++] = FeatureHash.Mix((ulong)T.Sm1C0b, i > 0 ? buffer.Stem[i - 1] : FeatureHash.None, Part(c, 1));
+                var stats = buffer.Stats[i];
+                keys[k++] = FeatureHash.Mix((ulong)T.Def0, (ulong)(stats & 0xFF));
+                keys[k++] = FeatureHash.Mix((ulong)T.Freq0, (ulong)(stats >> 8));
+                keys[k++] = FeatureHash.Mix((ulong)T.DefFreq0, (ulong)stats);
+                keys[k++] = FeatureHash.Mix((ulong)T.Defm1, i > 0 ? (ulong)(buffer.Stats[i - 1] & 0xFF) : 99);
+                keys[k++] = FeatureHash.Mix((ulong)T.Defp1, i + 1 < n ? (ulong)(buffer.Stats[i + 1] & 0xFF) : 99);
             }
             if (_gazetteer is not null)
             {
@@ -205,6 +243,31 @@ public sealed class NerFeaturizer
                 k = Bits(keys, k, T.GI, buffer.GazInside[i]);
                 if (i > 0)
                     k = Bits(keys, k, T.Gm1W0, buffer.Gaz[i - 1] & 0xFFFF, w0);
+            }
+            if (useContext)
+            {
+                var fp = context.FirstPass;
+                keys[k++] = FeatureHash.Mix((ulong)T.P0, fp[i]);
+                keys[k++] = FeatureHash.Mix((ulong)T.Pm1P0, i > 0 ? fp[i - 1] : 99UL, fp[i]);
+                keys[k++] = FeatureHash.Mix((ulong)T.P0Pp1, fp[i], i + 1 < n ? fp[i + 1] : 99UL);
+                var e = context.Evidence.AsSpan(i * DocumentEvidence.Width, DocumentEvidence.Width);
+                var total = 0;
+                var entity = 0;
+                var major = 0;
+                for (var t = 0; t < DocumentEvidence.Width; t++)
+                {
+                    total += e[t];
+                    if (t > 0)
+                    {
+                        entity += e[t];
+                        if (e[t] > e[major] || major == 0)
+                            major = e[t] > 0 ? t : major;
+                    }
+                }
+                var bucket = total == 0 ? 0UL : entity == 0 ? 1UL : entity * 2 < total ? 2UL : entity < total ? 3UL : 4UL;
+                keys[k++] = FeatureHash.Mix((ulong)T.DocFrac, bucket);
+                keys[k++] = FeatureHash.Mix((ulong)T.DocMajor, (ulong)major, bucket);
+                keys[k++] = FeatureHash.Mix((ulong)T.DocMajorP0, (ulong)major, fp[i]);
             }
         }
         buffer.Offsets[n] = k;
@@ -223,6 +286,7 @@ public sealed class NerFeaturizer
         return k;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void MatchPhrases(FeatureBuffer buffer, int n)
     {
         var gaz = _gazetteer!;
@@ -265,6 +329,7 @@ public sealed class NerFeaturizer
         return n;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ulong ShapeHash(ReadOnlySpan<char> token)
     {
         var h = 1469598103934665603UL;

@@ -29,10 +29,9 @@ public enum GazetteerClass : uint
 
 /// <summary>
 /// The NER features' gazetteer: single words and multi-word phrases with their
-/// <see cref="GazetteerClass"/>. Entries are stored as normalised text (Brotli-compressed UTF-8,
-/// <c>phrase\tflags-hex</c> per line) and keyed at load time by the hash of each word's
-/// clitic-stripped, normalised stem — the same key the featuriser computes for a token — so the
-/// resource does not depend on the hash or on the segmenter's exact decisions.
+/// <see cref="GazetteerClass"/>, keyed by the hash of each word's clitic-stripped, normalised stem —
+/// the same key the featuriser computes for a token. The shipped file holds the keyed tables
+/// (compiled by tools/ner from ../shared/data/gazetteer), so loading is a table fill.
 /// </summary>
 public sealed class NerGazetteer
 {
@@ -84,28 +83,31 @@ public sealed class NerGazetteer
         return FeatureHash.Of(scratch[..n]);
     }
 
-    /// <summary>Reads the Brotli-compressed gazetteer.</summary>
-    public static NerGazetteer Load(Stream compressed)
+    private const string Magic = "MARSAD-NER-GAZETTEER";
+    private const int FormatVersion = 1;
+
+    /// <summary>
+    /// Builds the gazetteer from normalised phrases (words separated by single spaces) and their
+    /// classes: each word is keyed by <see cref="StemHash"/>, each phrase by the running hash of its
+    /// words' stems, and every proper prefix of a phrase is marked so matching can stop early.
+    /// </summary>
+    public static NerGazetteer FromEntries(IEnumerable<(string Phrase, GazetteerClass Flags)> entries)
     {
-        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
-        var words = new Dictionary<ulong, uint>();
-        var phrases = new Dictionary<ulong, uint>();
-        Span<char> scratch = stackalloc char[256];
-        var entries = 0;
-        while (reader.ReadLine() is { } line)
+        var (words, phrases, count) = Compile(entries);
+        return Create(words, phrases, count);
+    }
+
+    private static (SortedDictionary<ulong, uint> Words, SortedDictionary<ulong, uint> Phrases, int Count) Compile(IEnumerable<(string Phrase, GazetteerClass Flags)> entries)
+    {
+        var words = new SortedDictionary<ulong, uint>();
+        var phrases = new SortedDictionary<ulong, uint>();
+        Span<char> scratch = stackalloc char[NerFeaturizer.MaxTokenChars];
+        var count = 0;
+        foreach (var (text, cls) in entries)
         {
-            if (line.Length == 0 || line[0] == '#')
-                continue;
-            var tab = line.LastIndexOf('\t');
-            if (tab <= 0)
-                continue;
-            var flags = uint.Parse(line.AsSpan(tab + 1), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-            var phrase = line.AsSpan(0, tab);
-            if (phrase.Length > scratch.Length / 2)
-                continue;
-            entries++;
-            var count = 0;
+            var flags = (uint)cls;
+            var phrase = text.AsSpan();
+            var n = 0;
             var h = FeatureHash.None;
             ulong single = 0;
             foreach (var range in phrase.Split(' '))
@@ -113,38 +115,91 @@ public sealed class NerGazetteer
                 var w = phrase[range];
                 if (w.IsEmpty)
                     continue;
-                if (count > 0)
+                if (n > 0)
                     phrases[h] = (phrases.TryGetValue(h, out var p) ? p : 0) | PrefixBit;
                 single = StemHash(w, scratch);
                 h = Extend(h, single);
-                count++;
-                if (count > MaxPhraseWords)
+                n++;
+                if (n > MaxPhraseWords)
                     break;
             }
-            if (count == 0 || count > MaxPhraseWords)
+            if (n == 0 || n > MaxPhraseWords)
                 continue;
-            if (count == 1)
+            count++;
+            if (n == 1)
                 words[single] = (words.TryGetValue(single, out var f) ? f : 0) | flags;
             else
                 phrases[h] = (phrases.TryGetValue(h, out var p) ? p : 0) | flags;
         }
-        var wordMap = new ULongIntMap(words.Count);
-        foreach (var (k, v) in words)
-            wordMap.Set(k, (int)v);
-        var phraseMap = new ULongIntMap(phrases.Count);
-        foreach (var (k, v) in phrases)
-            phraseMap.Set(k, (int)v);
-        return new NerGazetteer(wordMap, phraseMap, entries);
+        return (words, phrases, count);
     }
 
-    /// <summary>Writes entries in the format <see cref="Load"/> reads.</summary>
-    public static void Write(Stream destination, IEnumerable<string> headerLines, IEnumerable<(string Phrase, GazetteerClass Flags)> rows)
+    private static NerGazetteer Create(IReadOnlyCollection<KeyValuePair<ulong, uint>> words, IReadOnlyCollection<KeyValuePair<ulong, uint>> phrases, int count)
     {
+        var wordMap = new ULongIntMap(words.Count);
+        foreach (var (k, v) in words)
+            wordMap.Set(k, v);
+        var phraseMap = new ULongIntMap(phrases.Count);
+        foreach (var (k, v) in phrases)
+            phraseMap.Set(k, v);
+        return new NerGazetteer(wordMap, phraseMap, count);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="entries"/> (see <see cref="FromEntries"/>) and writes the keyed tables,
+    /// Brotli-compressed, with <paramref name="headerLines"/> (sources and attribution) in front. Keys
+    /// depend on the clitic segmenter: rebuild the file when it changes (tools/ner).
+    /// </summary>
+    public static void Write(Stream destination, IEnumerable<string> headerLines, IEnumerable<(string Phrase, GazetteerClass Flags)> entries)
+    {
+        var (words, phrases, count) = Compile(entries);
         using var brotli = new BrotliStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new StreamWriter(brotli, new UTF8Encoding(false)) { NewLine = "\n" };
-        foreach (var h in headerLines)
-            writer.WriteLine("# " + h);
-        foreach (var (p, f) in rows)
-            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p}\t{(uint)f:x}"));
+        using var w = new BinaryWriter(brotli, Encoding.UTF8);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        var header = headerLines.ToList();
+        w.Write(header.Count);
+        foreach (var h in header)
+            w.Write(h);
+        w.Write(count);
+        foreach (var table in (IReadOnlyCollection<KeyValuePair<ulong, uint>>[])[words, phrases])
+        {
+            w.Write(table.Count);
+            foreach (var (k, v) in table)
+            {
+                w.Write(k);
+                w.Write(v);
+            }
+        }
+    }
+
+    /// <summary>Reads a gazetteer written by <see cref="Write"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static NerGazetteer Load(Stream compressed)
+    {
+        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
+        using var buffered = new BufferedStream(brotli, 1 << 16);
+        using var r = new BinaryReader(buffered, Encoding.UTF8);
+        if (r.ReadString() != Magic || r.ReadInt32() != FormatVersion)
+            throw new InvalidDataException("not a Marsad NER gazetteer (or another format version)");
+        var headers = r.ReadInt32();
+        for (var i = 0; i < headers; i++)
+            r.ReadString();
+        var count = r.ReadInt32();
+        var maps = new ULongIntMap[2];
+        for (var t = 0; t < 2; t++)
+        {
+            var n = r.ReadInt32();
+            var bytes = r.ReadBytes(n * 12);
+            if (bytes.Length != n * 12)
+                throw new InvalidDataException("truncated NER gazetteer");
+            maps[t] = new ULongIntMap(n);
+            for (var i = 0; i < n; i++)
+            {
+                var row = bytes.AsSpan(i * 12, 12);
+                maps[t].Set(System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(row), System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(row[8..]));
+            }
+        }
+        return new NerGazetteer(maps[0], maps[1], count);
     }
 }

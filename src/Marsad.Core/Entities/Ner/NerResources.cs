@@ -11,7 +11,7 @@ public static class NerResources
 {
     /// <summary>Resource file names (also the names under src/Marsad.Core/Entities/Resources/).</summary>
     public const string ClustersFile = "ner-clusters.tsv.br";
-    public const string GazetteerFile = "ner-gazetteer.tsv.br";
+    public const string GazetteerFile = "ner-gazetteer.bin";
     public const string ModelFile = "ner-model.bin";
 
     /// <summary>The <c>By</c> of mentions the shipped model produces.</summary>
@@ -69,7 +69,8 @@ public static class NerResources
         return LoadTagger(f);
     }
 
-    private static byte[] Read(string name)
+    /// <summary>The bytes of an embedded resource file (tests compare a retrained model with it).</summary>
+    internal static byte[] Read(string name)
     {
         var assembly = typeof(NerResources).Assembly;
         var resource = "Marsad.Entities.Resources." + name;

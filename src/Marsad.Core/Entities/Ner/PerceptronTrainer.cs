@@ -6,20 +6,41 @@ namespace Marsad.Entities.Ner;
 public sealed record NerTrainingOptions
 {
     /// <summary>Passes over the training data.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 13;
 
     /// <summary>Seed of the sentence shuffle (the only randomness).</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
-    public int MinFeatureCount { get; init; } = 1;
+    public int MinFeatureCount { get; init; } = 2;
+
+    /// <summary>
+    /// Cost-augmented decoding while training: every wrong label of a token gets this bonus, and
+    /// <c>O</c> on a gold entity token gets <see cref="RecallCost"/> (a recall-oriented perceptron, as in
+    /// Mohit et al. 2012). 0 = the plain perceptron.
+    /// </summary>
+    public float Margin { get; init; }
+
+    /// <summary>The cost of predicting O for a gold entity token when <see cref="Margin"/> is on.</summary>
+    public float RecallCost { get; init; }
+
+    /// <summary>Stacked training: folds of the jackknife that gives the second pass realistic first-pass labels.</summary>
+    public int Folds { get; init; } = 4;
+
+    /// <summary>Stacked training on CoNLL data: the second pass sees first-pass labels of the sentences within this many of each sentence (ANERcorp has no document marks).</summary>
+    public int Window { get; init; } = 10;
 
     /// <summary>Written into the model (how it was made).</summary>
     public string Description { get; init; } = "";
+
+    /// <summary>The data part of <see cref="Description"/>, as <c>marsad train ner</c> writes it.</summary>
+    public static string Describe(string trainFileName, double devTail, IReadOnlyList<string> extraFileNames, int limit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"averaged perceptron; train={trainFileName}{(devTail > 0 ? $" minus last {devTail} as dev" : "")}{(limit > 0 ? $" first {limit} sentences" : "")}{string.Concat(extraFileNames.Select(x => " + " + x))}");
 }
 
-/// <summary>What one epoch did.</summary>
-public sealed record EpochReport(int Epoch, int Mistakes, int Sentences, TimeSpan Elapsed, NerScore? Dev);
+/// <summary>What one epoch did (<paramref name="Stage"/>: <c>pass 1</c>, <c>fold 2/4</c>, <c>pass 2</c> …).</summary>
+public sealed record EpochReport(string Stage, int Epoch, int Mistakes, int Sentences, TimeSpan Elapsed, NerScore? Dev);
 
 /// <summary>
 /// The averaged structured perceptron (Collins 2002) for the linear-chain tagger: decode each
@@ -33,6 +54,12 @@ public static class PerceptronTrainer
 {
     private const int L = NerLabels.Count;
 
+    /// <summary>
+    /// Trains a model. With a <see cref="NerFeatureSet.DocumentContext"/> featuriser this is stacked
+    /// training: a first-pass model on all of <paramref name="train"/>; a jackknife (<see cref="NerTrainingOptions.Folds"/>
+    /// contiguous folds, each tagged by a model trained on the others) for first-pass labels of the
+    /// training data as a first pass would really see them; then the second pass on those.
+    /// </summary>
     public static NerModel Train(
         IReadOnlyList<ConllSentence> train,
         IReadOnlyList<ConllSentence>? dev,
@@ -41,6 +68,58 @@ public static class PerceptronTrainer
         NerTrainingOptions options,
         Action<EpochReport>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        if (!featurizer.Set.HasFlag(NerFeatureSet.DocumentContext))
+            return TrainPass(train, null, dev, null, featurizer, resourceFingerprint, options, "train", progress, cancellationToken);
+        var plain = featurizer.WithoutContext();
+        var first = TrainPass(train, null, dev, null, plain, resourceFingerprint, options, "pass 1", progress, cancellationToken);
+        var firstLabels = new byte[train.Count][];
+        var k = Math.Max(2, options.Folds);
+        for (var f = 0; f < k; f++)
+        {
+            var lo = f * train.Count / k;
+            var hi = (f + 1) * train.Count / k;
+            var rest = train.Take(lo).Concat(train.Skip(hi)).ToArray();
+            var foldModel = TrainPass(rest, null, null, null, plain, resourceFingerprint, options, $"fold {f + 1}/{k}", progress, cancellationToken);
+            var tagger = new NerTagger(foldModel, plain);
+            for (var s = lo; s < hi; s++)
+                firstLabels[s] = tagger.Tag(train[s].Tokens);
+        }
+        var trainContexts = Contexts(train, firstLabels, plain, options.Window);
+        SentenceContext[]? devContexts = null;
+        if (dev is not null)
+        {
+            var tagger = new NerTagger(first, plain);
+            devContexts = Contexts(dev, dev.Select(s => tagger.Tag(s.Tokens)).ToArray(), plain, options.Window);
+        }
+        var second = TrainPass(train, trainContexts, dev, devContexts, featurizer, resourceFingerprint, options, "pass 2", progress, cancellationToken);
+        return second.WithFirstPass(first);
+    }
+
+    private static SentenceContext[] Contexts(IReadOnlyList<ConllSentence> sentences, byte[][] firstPass, NerFeaturizer plain, int window)
+    {
+        var buffer = new FeatureBuffer();
+        var stems = new ulong[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var (text, ranges) = sentences[s].Join();
+            plain.Extract(text, ranges, [], buffer);
+            stems[s] = buffer.Stems.ToArray();
+        }
+        return DocumentEvidence.Contexts(stems, firstPass, window);
+    }
+
+    private static NerModel TrainPass(
+        IReadOnlyList<ConllSentence> train,
+        IReadOnlyList<SentenceContext>? trainContexts,
+        IReadOnlyList<ConllSentence>? dev,
+        IReadOnlyList<SentenceContext>? devContexts,
+        NerFeaturizer featurizer,
+        string resourceFingerprint,
+        NerTrainingOptions options,
+        string stage,
+        Action<EpochReport>? progress,
+        CancellationToken cancellationToken)
     {
         // 1. Features of every training token, as dense ids (in order of first appearance).
         var ids = new Dictionary<ulong, int>();
@@ -52,7 +131,7 @@ public static class PerceptronTrainer
         for (var s = 0; s < train.Count; s++)
         {
             var (text, ranges) = train[s].Join();
-            featurizer.Extract(text, ranges, [], buffer);
+            featurizer.Extract(text, ranges, [], buffer, trainContexts is null ? default : trainContexts[s]);
             var n = ranges.Length;
             var offsets = new int[n + 1];
             tmp.Clear();
@@ -144,6 +223,15 @@ public static class PerceptronTrainer
                         for (var y = 0; y < L; y++)
                             row[y] += ws[y];
                     }
+                    if (options.Margin > 0)
+                    {
+                        var g = gold[i];
+                        for (var y = 0; y < L; y++)
+                        {
+                            if (y != g)
+                                row[y] += y == 0 && g != 0 ? options.RecallCost : options.Margin;
+                        }
+                    }
                 }
                 Viterbi.Decode(scores, n, L, constrained, predicted);
                 var wrong = false;
@@ -178,24 +266,57 @@ public static class PerceptronTrainer
                 c++;
             }
             var last = epoch == options.Epochs;
-            if (last || dev is not null || progress is not null)
+            if (last || dev is not null)
             {
                 model = Average(featurizer.Set, resourceFingerprint, options, epoch, keys, w, u, tw, tu, c);
                 NerScore? devScore = null;
                 if (dev is not null)
-                    devScore = Evaluate(new NerTagger(model, featurizer), dev);
-                progress?.Invoke(new EpochReport(epoch, mistakes, sentences.Length, clock.Elapsed, devScore));
+                    devScore = Evaluate(model, featurizer, dev, devContexts);
+                progress?.Invoke(new EpochReport(stage, epoch, mistakes, sentences.Length, clock.Elapsed, devScore));
+            }
+            else
+            {
+                progress?.Invoke(new EpochReport(stage, epoch, mistakes, sentences.Length, clock.Elapsed, null));
             }
         }
         return model ?? Average(featurizer.Set, resourceFingerprint, options, 0, keys, w, u, tw, tu, c);
     }
 
-    /// <summary>Tags every sentence and scores the chunks against the gold labels.</summary>
-    public static NerScore Evaluate(NerTagger tagger, IReadOnlyList<ConllSentence> gold)
+    /// <summary>Tags the sentences as one sequence (window as in training) and scores the chunks against the gold labels.</summary>
+    public static NerScore Evaluate(NerTagger tagger, IReadOnlyList<ConllSentence> gold, int window)
+    {
+        var inputs = gold.Select(s =>
+        {
+            var (text, ranges) = s.Join();
+            return new NerInput(text, ranges);
+        }).ToArray();
+        var predicted = tagger.TagDocument(inputs, window);
+        var scorer = new ChunkScorer();
+        for (var i = 0; i < gold.Count; i++)
+            scorer.Add(gold[i].Labels, predicted[i]);
+        return scorer.Score();
+    }
+
+    private static NerScore Evaluate(NerModel model, NerFeaturizer featurizer, IReadOnlyList<ConllSentence> gold, IReadOnlyList<SentenceContext>? contexts)
     {
         var scorer = new ChunkScorer();
-        foreach (var s in gold)
-            scorer.Add(s.Labels, tagger.Tag(s.Tokens));
+        var buffer = new FeatureBuffer();
+        var scores = new float[1024 * L];
+        var labels = new byte[1024];
+        for (var i = 0; i < gold.Count; i++)
+        {
+            var (text, ranges) = gold[i].Join();
+            var n = ranges.Length;
+            if (scores.Length < n * L)
+            {
+                scores = new float[n * L * 2];
+                labels = new byte[n * 2];
+            }
+            featurizer.Extract(text, ranges, [], buffer, contexts is null ? default : contexts[i]);
+            model.Emissions(buffer, scores);
+            Viterbi.Decode(scores, n, L, model.Transitions, labels);
+            scorer.Add(gold[i].Labels, labels.AsSpan(0, n));
+        }
         return scorer.Score();
     }
 
@@ -232,7 +353,11 @@ public static class PerceptronTrainer
         for (var i = 0; i < transitions.Length; i++)
             transitions[i] = (float)(tw[i] - (tu[i] / c));
         var description = options.Description.Length > 0 ? options.Description : "averaged perceptron";
-        description += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; epochs={epochs}; seed={options.Seed}; min-count={options.MinFeatureCount}");
+        description += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; features={set}; epochs={epochs}; seed={options.Seed}; min-count={options.MinFeatureCount}");
+        if (options.Margin > 0)
+            description += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; margin={options.Margin}; recall-cost={options.RecallCost}");
+        if (set.HasFlag(NerFeatureSet.DocumentContext))
+            description += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; folds={options.Folds}; window={options.Window}");
         return NerModel.Create(set, fingerprint, description, rows, transitions);
     }
 }

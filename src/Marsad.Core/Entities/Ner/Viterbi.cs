@@ -8,6 +8,7 @@ namespace Marsad.Entities.Ner;
 public static class Viterbi
 {
     /// <summary>Writes the best label sequence into <paramref name="labels"/> and returns its score.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static float Decode(ReadOnlySpan<float> emissions, int length, int labelCount, ReadOnlySpan<float> transitions, Span<byte> labels)
     {
         if (length == 0)

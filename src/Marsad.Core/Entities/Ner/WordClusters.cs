@@ -5,8 +5,10 @@ namespace Marsad.Entities.Ner;
 
 /// <summary>
 /// Word clusters learnt from unlabelled news (tools/ner/Marsad.NerTools <c>clusters</c>): each
-/// normalised word has a coarse, a middle and a fine cluster id. The file is Brotli-compressed
-/// UTF-8 text, <c>word\tcoarse\tmiddle\tfine</c> per line, <c>#</c> comments. Words are keyed by
+/// normalised word has a coarse, a middle and a fine cluster id, and two corpus statistics: how
+/// often the word occurs after the article ال (0–10, tenths; 11 = too rare to say) and its
+/// frequency (⌊log₂ count⌋, 0–15). The file is Brotli-compressed UTF-8 text,
+/// <c>word\tcoarse\tmiddle\tfine\tdefinite\tfrequency</c> per line, <c>#</c> comments. Words are keyed by
 /// <see cref="FeatureHash.Of"/> of their normalised form, so lookups take a span and allocate nothing.
 /// </summary>
 public sealed class WordClusters
@@ -24,56 +26,69 @@ public sealed class WordClusters
 
     public int Count => _map.Count;
 
-    /// <summary>Packed ids (coarse | middle &lt;&lt; 10 | fine &lt;&lt; 20) of the word with this hash, or -1.</summary>
-    public int Get(ulong normalisedWordHash) => _map.Get(normalisedWordHash);
+    /// <summary>
+    /// Packed entry of the word with this hash, or -1: bits 0–29 the cluster ids
+    /// (coarse | middle &lt;&lt; 10 | fine &lt;&lt; 20), bits 30–33 the definite bucket, bits 34–37 the frequency bucket.
+    /// </summary>
+    public long Get(ulong normalisedWordHash) => _map.Get(normalisedWordHash);
 
     /// <summary>Reads the Brotli-compressed cluster file.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static WordClusters Load(Stream compressed)
     {
-        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
+        string text;
+        using (var brotli = new BrotliStream(compressed, CompressionMode.Decompress))
+        using (var reader = new StreamReader(brotli, Encoding.UTF8))
+            text = reader.ReadToEnd();
         var header = "";
-        var entries = new List<(ulong, int)>(128 * 1024);
-        while (reader.ReadLine() is { } line)
+        var lines = 0;
+        foreach (var _ in text.AsSpan().EnumerateLines())
+            lines++;
+        var map = new ULongIntMap(lines);
+        foreach (var line in text.AsSpan().EnumerateLines())
         {
-            if (line.StartsWith('#'))
+            if (line.IsEmpty)
+                continue;
+            if (line[0] == '#')
             {
                 if (header.Length == 0)
-                    header = line.TrimStart('#', ' ');
+                    header = line.TrimStart("# ").ToString();
                 continue;
             }
-            var span = line.AsSpan();
-            var t1 = span.IndexOf('\t');
+            var t1 = line.IndexOf('\t');
             if (t1 <= 0)
                 continue;
-            var word = span[..t1];
-            var rest = span[(t1 + 1)..];
-            var packed = 0;
-            for (var k = 0; k < 3; k++)
+            long packed = 0;
+            var k = 0;
+            var value = 0;
+            for (var i = t1 + 1; i <= line.Length; i++)
             {
-                var t = rest.IndexOf('\t');
-                var field = t < 0 ? rest : rest[..t];
-                var id = int.Parse(field, System.Globalization.CultureInfo.InvariantCulture);
-                if (id is < 0 or > 1023)
-                    throw new InvalidDataException($"cluster id {id} out of range in '{line}'");
-                packed |= id << (10 * k);
-                rest = t < 0 ? [] : rest[(t + 1)..];
+                if (i == line.Length || line[i] == '\t')
+                {
+                    if (value > (k < 3 ? 1023 : 15) || k > 4)
+                        throw new InvalidDataException($"value {value} out of range in '{line}'");
+                    packed |= (long)value << (k < 3 ? 10 * k : 30 + (4 * (k - 3)));
+                    k++;
+                    value = 0;
+                    continue;
+                }
+                var d = line[i] - '0';
+                if (d is < 0 or > 9)
+                    throw new InvalidDataException($"not a number in '{line}'");
+                value = (value * 10) + d;
             }
-            entries.Add((FeatureHash.Of(word), packed));
+            map.Set(FeatureHash.Of(line[..t1]), packed);
         }
-        var map = new ULongIntMap(entries.Count);
-        foreach (var (h, v) in entries)
-            map.Set(h, v);
         return new WordClusters(map, header);
     }
 
     /// <summary>Writes clusters in the format <see cref="Load"/> reads.</summary>
-    public static void Write(Stream destination, string header, IEnumerable<(string Word, int Coarse, int Middle, int Fine)> rows)
+    public static void Write(Stream destination, string header, IEnumerable<(string Word, int Coarse, int Middle, int Fine, int Definite, int Frequency)> rows)
     {
         using var brotli = new BrotliStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(brotli, new UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine("# " + header);
-        foreach (var (w, a, b, c) in rows)
-            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w}\t{a}\t{b}\t{c}"));
+        foreach (var (w, a, b, c, d, f) in rows)
+            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w}\t{a}\t{b}\t{c}\t{d}\t{f}"));
     }
 }

@@ -7,10 +7,10 @@ public sealed class ViterbiTests
     [Fact]
     public void Decodes_the_best_path_of_a_two_label_hand_model()
     {
-        // Labels A=0, B=1. Emissions favour A, A, B token by token, but A→B is heavily penalised
-        // and B→B rewarded, so the best path is A, B, B: scores A,A,B = 2+2+2-5 = 1 (start 0);
-        // A,B,B = 2 + 1 + 2 + (A→B -0.5) + (B→B 1) = 5.5.
-        float[] emissions = [2, 0, 2, 1, 0, 2];
+        // Labels A=0, B=1. Token by token the emissions favour A, A, B, but B→B is rewarded (+1),
+        // A→B costs 0.5 and B→A costs 5. Path scores: A,A,B = 2+2+2−0.5 = 5.5; A,B,B = 2+1.5+2−0.5+1 = 6;
+        // B,B,B = 0+1.5+2+1+1 = 5.5; A,A,A = 4. The best is A,B,B with 6.
+        float[] emissions = [2, 0, 2, 1.5f, 0, 2];
         float[] transitions =
         [
             0, -0.5f, // from A
@@ -20,7 +20,7 @@ public sealed class ViterbiTests
         var labels = new byte[3];
         var score = Viterbi.Decode(emissions, 3, 2, transitions, labels);
         Assert.Equal([0, 1, 1], labels);
-        Assert.Equal(5.5f, score);
+        Assert.Equal(6f, score);
     }
 
     [Fact]
