@@ -74,9 +74,25 @@ internal static class EvalCommand
             return new NerInput(text, ranges);
         }).ToArray();
         tagger.TagDocument(inputs[..Math.Min(200, inputs.Length)], window); // warm-up
-        var clock = Stopwatch.StartNew();
-        var predicted = tagger.TagDocument(inputs, window);
-        clock.Stop();
+        // The machine may be shared: time three passes and keep the fastest (wall clock), and also
+        // report tokens per CPU-second of this process over the three.
+        byte[][] predicted = [];
+        var best = TimeSpan.MaxValue;
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
+        const int Passes = 3;
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            predicted = tagger.TagDocument(inputs, window);
+            clock.Stop();
+            if (clock.Elapsed < best)
+                best = clock.Elapsed;
+        }
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuStart;
         var scorer = new ChunkScorer();
         for (var i = 0; i < sentences.Count; i++)
             scorer.Add(sentences[i].Labels, predicted[i]);
@@ -92,7 +108,8 @@ internal static class EvalCommand
                 writer.WriteLine();
             }
         }
-        var tokensPerSecond = score.Tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        var tokensPerSecond = score.Tokens / Math.Max(best.TotalSeconds, 1e-9);
+        var tokensPerCpuSecond = Passes * score.Tokens / Math.Max(cpu.TotalSeconds, 1e-9);
         var pers = corpus.UsesPers;
         if (asJson)
         {
@@ -115,6 +132,7 @@ internal static class EvalCommand
             w.WriteEndObject();
             w.WriteNumber("tokens", score.Tokens);
             w.WriteNumber("tokens_per_second", Math.Round(tokensPerSecond));
+            w.WriteNumber("tokens_per_cpu_second", Math.Round(tokensPerCpuSecond));
             w.WriteEndObject();
             w.Flush();
             Console.WriteLine();
@@ -130,7 +148,7 @@ internal static class EvalCommand
             Console.WriteLine(string.Create(inv, $"{NerLabels.TypeName(type, pers),-6} {c.Precision * 100,9:F2} {c.Recall * 100,8:F2} {c.F1 * 100,8:F2} {c.Gold,6} {c.Predicted,6}"));
         var o = score.Overall;
         Console.WriteLine(string.Create(inv, $"{"all",-6} {o.Precision * 100,9:F2} {o.Recall * 100,8:F2} {o.F1 * 100,8:F2} {o.Gold,6} {o.Predicted,6}"));
-        Console.WriteLine(string.Create(inv, $"tagging: {score.Tokens:N0} tokens in {clock.Elapsed.TotalMilliseconds:N0} ms = {tokensPerSecond:N0} tokens/s (1 thread)"));
+        Console.WriteLine(string.Create(inv, $"tagging: {score.Tokens:N0} tokens in {best.TotalMilliseconds:N0} ms = {tokensPerSecond:N0} tokens/s (1 thread, fastest of {Passes} passes); {tokensPerCpuSecond:N0} tokens per CPU-second"));
         return 0;
     }
 
