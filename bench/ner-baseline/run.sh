@@ -2,7 +2,7 @@
 # Marsad NER vs CRFsuite, side by side, in one run on this machine.
 # Both train on the same data (ANERcorp CAMeL train minus its last 10% of sentences), both are scored
 # on that held-out 10% (the dev split) with conlleval chunk F1, and both tagging throughputs are
-# measured the same way (one thread, features + tagging, after a warm-up over 200 sentences; the fastest of
+# measured the same way (one thread, features + tagging, after one untimed warm-up pass; the fastest of
 # three timed passes, and tokens per CPU-second over the three, since the machine may be shared).
 # Usage: bench/ner-baseline/run.sh [TRAIN_FILE] [DEV_FRACTION]   (needs: dotnet, node, npm, g++)
 set -euo pipefail
