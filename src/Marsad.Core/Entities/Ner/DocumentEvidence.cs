@@ -16,6 +16,7 @@ public sealed class DocumentEvidence
     public static int Column(byte label) => label == NerLabels.Outside ? 0 : 1 + (int)NerLabels.TypeOf(label);
 
     /// <summary>Adds (<paramref name="sign"/> = 1) or removes (−1) one sentence's first-pass labels.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<ulong> stems, ReadOnlySpan<byte> labels, int sign)
     {
         for (var i = 0; i < stems.Length; i++)
@@ -27,6 +28,7 @@ public sealed class DocumentEvidence
     }
 
     /// <summary>The counts for each token of a sentence, minus the token's own label.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int[] For(ReadOnlySpan<ulong> stems, ReadOnlySpan<byte> labels)
     {
         var result = new int[stems.Length * Width];
@@ -45,6 +47,7 @@ public sealed class DocumentEvidence
     /// Contexts for a sequence of sentences: each sentence sees the first-pass labels of the
     /// sentences within <paramref name="window"/> of it (all of them when <paramref name="window"/> ≤ 0).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static SentenceContext[] Contexts(IReadOnlyList<ulong[]> stems, IReadOnlyList<byte[]> firstPass, int window)
     {
         var n = stems.Count;

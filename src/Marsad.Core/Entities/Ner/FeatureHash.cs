@@ -20,6 +20,7 @@ public static class FeatureHash
     public const ulong None = 0x5bd1e9955bd1e995UL;
 
     /// <summary>FNV-1a over the UTF-16 code units of <paramref name="text"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ulong Of(ReadOnlySpan<char> text)
     {
         var h = Offset;

@@ -75,6 +75,7 @@ public sealed class NerTagger
     /// of the sentences within <paramref name="window"/> of each sentence (all of them when ≤ 0).
     /// When <paramref name="confidence"/> is given it receives each token's posterior.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public byte[][] TagDocument(IReadOnlyList<NerInput> sentences, int window = 0, float[][]? confidence = null)
     {
         var s = _scratch.Value!;
@@ -104,6 +105,7 @@ public sealed class NerTagger
         return labels;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Decode(NerModel model, NerFeaturizer featurizer, ReadOnlySpan<char> text, ReadOnlySpan<TokenRange> tokens, ReadOnlySpan<int> stemStarts, SentenceContext context, Scratch s, Span<byte> labels, Span<float> confidence)
     {
         var n = tokens.Length;
