@@ -27,7 +27,8 @@ public static class Program
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
-        root.Subcommands.Add(new Command("eval", "Score the engine against hand annotations.") { EvalAnalysisCommand.Create() });
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }

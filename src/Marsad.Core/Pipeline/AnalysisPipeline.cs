@@ -62,13 +62,16 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseTokens(this PipelineBuilder builder) => builder.Use(new TokenStage());
 
+    /// <summary>Named-entity mentions from the shipped NER model (needs tokens).</summary>
+    public static PipelineBuilder UseMentions(this PipelineBuilder builder) => builder.Use(new Entities.MentionStage());
+
     public static PipelineBuilder UseTimes(this PipelineBuilder builder) => builder.Use(new Time.TimeStage());
 
     public static PipelineBuilder UseQuotes(this PipelineBuilder builder) => builder.Use(new Quotes.QuoteStage());
 
     /// <summary>
-    /// Every stage, in the order they depend on each other: sentences, tokens, times, then quotes
+    /// Every stage, in the order they depend on each other: sentences, tokens, mentions, times, then quotes
     /// (quotes skip time parentheticals and link speakers to entities, so entity stages go before them).
     /// </summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseTimes().UseQuotes();
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseMentions().UseTimes().UseQuotes();
 }
