@@ -26,11 +26,17 @@ public sealed class WordLexicon
 
     /// <summary>A lexicon over the given counts (keys must already be normalised).</summary>
     public WordLexicon(IEnumerable<KeyValuePair<string, int>> counts)
+        : this(counts.Select(kv => (kv.Key, kv.Value, 0)))
+    {
+    }
+
+    /// <summary>A lexicon over (form, count, count as the first word of a sentence); forms must already be normalised.</summary>
+    public WordLexicon(IEnumerable<(string Form, int Count, int SentenceInitial)> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var words = new Dictionary<string, WordCounts>(StringComparer.Ordinal);
-        foreach (var (form, count) in counts)
-            words[form] = new WordCounts { Count = count };
+        foreach (var (form, count, initial) in counts)
+            words[form] = new WordCounts { Count = count, SentenceInitial = initial };
         // How often each form is seen with a prefix written before it (الوزير، بوزير … for وزير).
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (form, counts0) in words.ToList())
@@ -52,7 +58,7 @@ public sealed class WordLexicon
     public static WordLexicon Default => Shipped.Value;
 
     /// <summary>An empty lexicon: every form is unattested.</summary>
-    public static WordLexicon Empty { get; } = new([]);
+    public static WordLexicon Empty { get; } = new(Array.Empty<(string, int, int)>());
 
     /// <summary>Number of forms (including those seen only after a prefix).</summary>
     public int Count => _words.Count;
@@ -69,20 +75,26 @@ public sealed class WordLexicon
         _lookup.TryGetValue(normalizedForm, out var n) ? n : default;
 
     /// <summary>
-    /// Reads the lexicon format: UTF-8 lines <c>form TAB count</c>; lines starting with <c>#</c> are comments.
+    /// Reads the lexicon format: UTF-8 lines <c>form TAB count [TAB sentence-initial count]</c>;
+    /// lines starting with <c>#</c> are comments.
     /// </summary>
     public static WordLexicon Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var counts = new Dictionary<string, int>(150_000, StringComparer.Ordinal);
+        var counts = new List<(string, int, int)>(150_000);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#')
                 continue;
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0 || !int.TryParse(line.AsSpan(tab + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            var rest = tab <= 0 ? [] : line.AsSpan(tab + 1);
+            var tab2 = rest.IndexOf('\t');
+            var initial = 0;
+            if (tab <= 0
+                || !int.TryParse(tab2 < 0 ? rest : rest[..tab2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                || (tab2 >= 0 && !int.TryParse(rest[(tab2 + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out initial)))
                 throw new InvalidDataException($"bad lexicon line: {line}");
-            counts[line[..tab]] = n;
+            counts.Add((line[..tab], n, initial));
         }
         return new WordLexicon(counts);
     }
@@ -99,11 +111,15 @@ public sealed class WordLexicon
 
 /// <summary>
 /// How often a form occurred, and how often it occurred right after the article or a clitic letter
-/// (<c>WithArticle</c> of وزير is the count of الوزير). A form seen only after a prefix has <c>Count</c> 0.
+/// (<c>WithArticle</c> of وزير is the count of الوزير), and how often it opened a sentence.
+/// A form seen only after a prefix has <c>Count</c> 0.
 /// </summary>
 public readonly record struct WordCounts
 {
     public int Count { get; init; }
+
+    /// <summary>How often the form was the first word of a sentence (وقال، وأضاف open most of theirs).</summary>
+    public int SentenceInitial { get; init; }
     public int WithArticle { get; init; }
     public int WithWaw { get; init; }
     public int WithFa { get; init; }
