@@ -315,7 +315,7 @@ public static partial class Program
 
     private static int EvalGlued()
     {
-        var ids = GluedSentenceCases.Rows.Select(r => (string)r[0]).ToHashSet(StringComparer.Ordinal);
+        var ids = GluedSentenceCases.All.Select(r => (string)r[0]).ToHashSet(StringComparer.Ordinal);
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
         var reader = new Marsad.Ingest.ArticleReader();
         foreach (var file in Directory.EnumerateFiles(Shared("data/news/corpus/saudinewsnet"), "*.jsonl.gz").Order(StringComparer.Ordinal))
@@ -332,8 +332,15 @@ public static partial class Program
                 bodies[id] = reader.ReadStream(stream, id, id + ".jsonl").OfType<Marsad.Ingest.ReadResult.Ok>().Single().Article.Body;
             }
         }
+        Score("development sample (rules written while reading it)", GluedSentenceCases.Rows, bodies);
+        Score("held-out sample (judged before the splitter ran on it)", GluedSentenceCases.HeldOutRows, bodies);
+        return 0;
+    }
+
+    private static void Score(string name, object[][] rows, Dictionary<string, string> bodies)
+    {
         int right = 0, boundaries = 0, splits = 0, correctSplits = 0;
-        foreach (var row in GluedSentenceCases.Rows)
+        foreach (var row in rows)
         {
             var (id, before, after, boundary) = ((string)row[0], (string)row[1], (string)row[2], (bool)row[3]);
             var body = bodies[id];
@@ -348,10 +355,10 @@ public static partial class Program
             else
                 Console.WriteLine($"  wrong: {id} «{before}.{after}» expected {(boundary ? "split" : "no split")}");
         }
-        var n = GluedSentenceCases.Rows.Length;
+        var n = rows.Length;
+        var articles = rows.Select(r => (string)r[0]).Distinct(StringComparer.Ordinal).Count();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hand-checked glued cases: {n} in {ids.Count} articles ({boundaries} boundaries, {n - boundaries} not); right {right} ({(double)right / n:P1}); boundary P {(double)correctSplits / Math.Max(1, splits):P1} R {(double)correctSplits / Math.Max(1, boundaries):P1}"));
-        return 0;
+            $"{name}: {n} cases in {articles} articles ({boundaries} boundaries, {n - boundaries} not); right {right} ({(double)right / n:P1}); boundary P {(double)correctSplits / Math.Max(1, splits):P1} R {(double)correctSplits / Math.Max(1, boundaries):P1}"));
     }
 
     [GeneratedRegex(@"[ء-ي]{2}\.[ء-ي]{2}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

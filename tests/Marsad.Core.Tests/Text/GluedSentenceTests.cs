@@ -14,7 +14,7 @@ public sealed class GluedSentenceTests
     public static TheoryData<string, string, string, bool> Cases()
     {
         var data = new TheoryData<string, string, string, bool>();
-        foreach (var row in GluedSentenceCases.Rows)
+        foreach (var row in GluedSentenceCases.All)
             data.Add((string)row[0], (string)row[1], (string)row[2], (bool)row[3]);
         return data;
     }
@@ -30,24 +30,25 @@ public sealed class GluedSentenceTests
     [Fact]
     public void Hand_checked_sample_is_large_and_spread()
     {
-        var ids = GluedSentenceCases.Rows.Select(r => (string)r[0]).Distinct(StringComparer.Ordinal).Count();
-        Assert.True(GluedSentenceCases.Rows.Length >= 50, "at least 50 cases");
+        var ids = GluedSentenceCases.All.Select(r => (string)r[0]).Distinct(StringComparer.Ordinal).Count();
+        Assert.True(GluedSentenceCases.All.Count() >= 50, "at least 50 cases");
         Assert.True(ids >= 60, "at least 60 articles");
-        Assert.Contains(GluedSentenceCases.Rows, r => (bool)r[3]);
-        Assert.Contains(GluedSentenceCases.Rows, r => !(bool)r[3]);
+        Assert.Contains(GluedSentenceCases.All, r => (bool)r[3]);
+        Assert.Contains(GluedSentenceCases.All, r => !(bool)r[3]);
     }
 
     [Fact]
     public void Split_accuracy_on_the_sample_is_at_least_95_percent()
     {
         var wrong = new List<string>();
-        foreach (var row in GluedSentenceCases.Rows)
+        var rows = GluedSentenceCases.All.ToList();
+        foreach (var row in rows)
         {
             var (id, before, after, boundary) = ((string)row[0], (string)row[1], (string)row[2], (bool)row[3]);
             if (SplitsAt(Bodies.Value[id], before, after) != boundary)
                 wrong.Add($"{id} «{before}.{after}» expected {(boundary ? "split" : "no split")}");
         }
-        var accuracy = 1 - (double)wrong.Count / GluedSentenceCases.Rows.Length;
+        var accuracy = 1 - (double)wrong.Count / rows.Count;
         Assert.True(accuracy >= 0.95, string.Create(CultureInfo.InvariantCulture, $"accuracy {accuracy:P1}; wrong:\n{string.Join('\n', wrong)}"));
     }
 
@@ -62,7 +63,7 @@ public sealed class GluedSentenceTests
 
     private static Dictionary<string, string> LoadBodies()
     {
-        var ids = GluedSentenceCases.Rows.Select(r => (string)r[0]).ToHashSet(StringComparer.Ordinal);
+        var ids = GluedSentenceCases.All.Select(r => (string)r[0]).ToHashSet(StringComparer.Ordinal);
         var lines = Corpus.Lines("data/news/corpus/saudinewsnet", ids);
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, line) in lines)
