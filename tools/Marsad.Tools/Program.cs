@@ -35,6 +35,8 @@ public static partial class Program
                       robust to a busy machine, unlike wall-clock figures. Compare branches with it.
                   inspect-sentences [--corpus saudinewsnet|ant-multisource-v2.1] [--kind long|short|rule] [--limit N] [--seed N]
                       Print sentences worth a look (longest, shortest, or by splitter rule) from corpus bodies.
+                  dump-sentences [--corpus NAME] [--limit N]
+                      Print id, start, end and rule of every sentence of the first N bodies (to diff two versions).
                   split
                       Read text from stdin and print each sentence with its offsets and rule, then the tokens.
                   eval-glued
@@ -54,6 +56,7 @@ public static partial class Program
             "time-text" => TimeText(options),
             "inspect-sentences" => InspectSentences(options),
             "split" => SplitStdin(),
+            "dump-sentences" => DumpSentences(options),
             _ => Fail($"unknown command {args[0]}"),
         };
     }
@@ -270,6 +273,21 @@ public static partial class Program
     }
 
     // ------------------------------------------------------------------ inspection
+
+    private static int DumpSentences(Dictionary<string, string> options)
+    {
+        var corpus = options.GetValueOrDefault("corpus") ?? "saudinewsnet";
+        var limit = int.Parse(options.GetValueOrDefault("limit") ?? "5000", CultureInfo.InvariantCulture);
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+        foreach (var r in JsonlRecords(Shared("data/news/corpus/" + corpus)).Take(limit))
+        {
+            var body = (r.TryGetProperty("content", out var c) ? c : r.GetProperty("text")).GetString() ?? "";
+            var id = r.GetProperty("id").GetString()!;
+            foreach (var s in SentenceSplitter.Split(body))
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{s.Start}\t{s.End}\t{s.By}"));
+        }
+        return 0;
+    }
 
     private static int SplitStdin()
     {

@@ -18,7 +18,7 @@ namespace Marsad.Text;
 /// and transliterated letter names, glued or spaced (إم.تي.في، بي.جي، إتش. إس. بي. سي), a one-letter initial
 /// («د. أحمد», «د.أحمد»; but «2017 م.» ends a sentence), a list number («1. »; a glued «.5- » starts a new
 /// list item), ellipses («..», «...», «…»),
-/// dots in URLs and e-mail addresses, and anything inside a balanced quotation («…» “…” "…") of the same
+/// dots in URLs, e-mail addresses and Arabic-spelt domains («العربية.نت»), and anything inside a balanced quotation («…» “…” "…") of the same
 /// paragraph, so a quote of several sentences stays whole (straight quotes count only when they pair up on
 /// their line). A line with no letter or digit («...», «***») is a separator, not a sentence.
 /// </summary>
@@ -176,6 +176,8 @@ public static class SentenceSplitter
             return false;
         // Latin letters spelt in Arabic: «إم.تي.في», «بي.جي», «وبي.جي»; or the last letter of such a chain
         // before a name: «إف.سي.فولندام».
+        if (after.Length <= 4 && IsWebSuffix(after) && (dot + 1 + after.Length >= end || !ArabicChars.IsArabicLetter(text[dot + 1 + after.Length])))
+            return true; // «العربية.نت», «مصراوي.كوم»
         var beforeStart0 = dot - before.Length;
         if (IsLetterName(before, allowConjunction: true) && (IsLetterName(after, allowConjunction: false) || (beforeStart0 > 0 && text[beforeStart0 - 1] == '.')))
             return true;
@@ -261,6 +263,10 @@ public static class SentenceSplitter
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamesLookup = LetterNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Domain suffixes written in Arabic letters.
+    private static bool IsWebSuffix(ReadOnlySpan<char> run) =>
+        run.SequenceEqual("نت") || run.SequenceEqual("كوم") || run.SequenceEqual("أورغ") || run.SequenceEqual("اورغ") || run.SequenceEqual("أورج");
 
     private static bool IsLetterName(ReadOnlySpan<char> run, bool allowConjunction)
     {
