@@ -28,7 +28,7 @@ public static partial class Program
                       Count normalised Arabic word forms in the ANT corpus (title + text of every record) and write
                       the lexicon the clitic segmenter ships (default: src/Marsad.Core/Text/Resources/ant-words.tsv.gz,
                       forms seen at least --min-count times, default 2).
-                  eval-pud [--conllu FILE] [--errors N]
+                  eval-pud [--conllu FILE] [--errors N] [--half 0|1]
                       Sentence-boundary P/R and proclitic segmentation figures on UD Arabic-PUD.
                   time-text [--limit N] [--rounds N]
                       Process CPU time of the text core (split, tokenise + segment) over corpus bodies, single thread:
@@ -198,6 +198,8 @@ public static partial class Program
         foreach (var e in sentenceErrors.Take(show))
             Console.WriteLine("  " + e);
         var words = UdPud.GoldWords(sentences);
+        if (options.GetValueOrDefault("half") is { } half)
+            words = words.Where(w => (w.SentId[^1] - '0') % 2 == int.Parse(half, CultureInfo.InvariantCulture)).ToList();
         var cliticErrors = new List<string>();
         var clitics = UdPud.ScoreClitics(words, UdPud.Segment, cliticErrors);
         Console.WriteLine("UD Arabic-PUD proclitics: " + clitics.Report());

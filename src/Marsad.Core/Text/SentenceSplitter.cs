@@ -145,8 +145,9 @@ public static class SentenceSplitter
 
     /// <summary>
     /// A sub-heading glued to its paragraph: ة and ى end a word, so a word that goes on after them is two words run
-    /// together; when the second is a sentence opener (و or ف + a word that opens at least half of the sentences
-    /// it appears in, in the lexicon's corpus: وأشار، وقال، فقد …) a sentence starts there:
+    /// together; when the second is a sentence opener (و or ف + a word that, in the lexicon's corpus, starts at
+    /// least <see cref="MinOpenerCount"/> sentences and at least half of its occurrences start one: وأشار، وقال …)
+    /// a sentence starts there:
     /// «تعارض أنظمةوأشار إبراهيم» → «تعارض أنظمة» | «وأشار إبراهيم».
     /// </summary>
     internal static bool GluedHeadingAt(ReadOnlySpan<char> text, int at, int sentenceStart, int end)
