@@ -9,7 +9,8 @@ namespace Marsad.Text;
 /// <list type="bullet">
 /// <item>diacritics (U+064B–065F, U+0670), Quranic marks, tatweel and invisible format characters are removed;</item>
 /// <item>آ أ إ ٱ → ا; ة → ه; ى → ي; ؤ ئ → ء (so مسؤول and مسئول meet);</item>
-/// <item>Persian/Urdu look-alikes ک ی → ك ي; Arabic-Indic and Eastern digits → ASCII 0–9;</item>
+/// <item>Persian/Urdu look-alikes ک ی → ك ي; decimal digits of every script (Arabic-Indic ٠–٩, Eastern ۰–۹,
+/// Devanagari, fullwidth …) → ASCII 0–9;</item>
 /// <item>presentation forms (U+FB50–FDFF, U+FE70–FEFF) → their letters (via NFKC, then these rules);</item>
 /// <item>ASCII letters → lower case; no-break space → space.</item>
 /// </list>
@@ -108,6 +109,8 @@ public static class ArabicNormalizer
             return (char)('0' + digit);
         if (IsPresentationForm(c))
             return '\0';
+        if (c >= '\u07C0' && char.IsDigit(c))
+            return (char)('0' + (int)char.GetNumericValue(c)); // NKo, Devanagari, Thai, fullwidth … decimal digits
         return c;
     }
 

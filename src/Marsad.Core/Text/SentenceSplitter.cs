@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Marsad.Model;
 
 namespace Marsad.Text;
@@ -8,12 +9,18 @@ namespace Marsad.Text;
 /// <item><c>newline</c>: a line break always ends a sentence (paragraphs, sub-headings on their own line);</item>
 /// <item><c>stop</c>: «.» «!» «?» «؟» «۔» followed by space or the end;</item>
 /// <item><c>glued</c>: a stop glued to the next word, as scrapers leave it: «الموصل.وأوضح», «».وأكد»;</item>
+/// <item><c>heading</c>: a sub-heading glued to the paragraph after it, seen where a word ending in ة or ى runs
+/// straight into a sentence opener: «تعارض أنظمةوأشار» → «تعارض أنظمة» | «وأشار …» (see <see cref="GluedHeadingAt"/>);</item>
 /// <item><c>length</c>: a run over <see cref="MaxSentenceLength"/> characters is cut at the last comma or space;</item>
 /// <item><c>end</c>: the text ends.</item>
 /// </list>
-/// Never a boundary: decimals (3.5), dotted abbreviations (ان.بي.سي، أ.ف.ب، U.S.), an initial («د. أحمد»),
-/// ellipses («..», «...», «…»), dots in URLs and e-mail addresses, and anything inside a balanced
-/// quotation («…» “…” "…") of the same paragraph, so a quote of several sentences stays whole.
+/// Never a boundary: decimals and grouped numbers (3.5, 1.000.000), dotted abbreviations (ان.بي.سي، أ.ف.ب، U.S.)
+/// and transliterated letter names, glued or spaced (إم.تي.في، بي.جي، إتش. إس. بي. سي), a one-letter initial
+/// («د. أحمد», «د.أحمد»; but «2017 م.» ends a sentence), a list number («1. »; a glued «.5- » starts a new
+/// list item), ellipses («..», «...», «…»),
+/// dots in URLs, e-mail addresses and Arabic-spelt domains («العربية.نت»), and anything inside a balanced quotation («…» “…” "…") of the same
+/// paragraph, so a quote of several sentences stays whole (straight quotes count only when they pair up on
+/// their line). A line with no letter or digit («...», «***») is a separator, not a sentence.
 /// </summary>
 public static class SentenceSplitter
 {
@@ -48,6 +55,15 @@ public static class SentenceSplitter
         while (i < end)
         {
             var c = text[i];
+            // A glued sub-heading ends even inside an apparent quotation: headings are not quoted, and scraped
+            // quotations often miss their closing mark.
+            if (c is ArabicChars.TehMarbuta or ArabicChars.AlefMaksura && GluedHeadingAt(text, i + 1, sentenceStart, end))
+            {
+                Emit(text, sentenceStart, i + 1, "heading", result);
+                sentenceStart = i + 1;
+                i++;
+                continue;
+            }
             if (!IsStop(c) || InQuote(quoted, i))
             {
                 i++;
@@ -57,7 +73,7 @@ public static class SentenceSplitter
             var runEnd = i + 1;
             while (runEnd < end && IsStop(text[runEnd]))
                 runEnd++;
-            var rule = Boundary(text, i, runEnd, end);
+            var rule = Boundary(text, sentenceStart, i, runEnd, end);
             if (rule is null)
             {
                 i = runEnd;
@@ -76,7 +92,7 @@ public static class SentenceSplitter
     }
 
     /// <summary>Whether the stop run <c>[i, runEnd)</c> ends a sentence, and by which rule.</summary>
-    private static string? Boundary(ReadOnlySpan<char> text, int i, int runEnd, int end)
+    private static string? Boundary(ReadOnlySpan<char> text, int sentenceStart, int i, int runEnd, int end)
     {
         var c = text[i];
         var runLength = runEnd - i;
@@ -94,6 +110,8 @@ public static class SentenceSplitter
         }
 
         var prev = i > 0 ? text[i - 1] : '\0';
+        if (IsListNumber(text, sentenceStart, i))
+            return null; // «1. » «٢. » numbering a list item
         if (char.IsWhiteSpace(next) || IsCloser(next))
         {
             // «د. محمد», «U. S.»: a single letter after a space or at the start is an initial.
@@ -101,6 +119,8 @@ public static class SentenceSplitter
                 return null;
             if (IsAbbreviationTail(text, i))
                 return null;
+            if (IsSpacedLetterNames(text, i, end))
+                return null; // «إتش. إس. بي. سي»
             return "stop";
         }
         if (char.IsDigit(prev) && char.IsDigit(next))
@@ -110,12 +130,39 @@ public static class SentenceSplitter
         if (next is '@' || prev is '@')
             return null;
         if (ArabicChars.IsArabicWordChar(prev) && ArabicChars.IsArabicLetter(next))
-            return IsArabicAbbreviation(text, i, end) ? null : "glued";
+            return IsInitial(text, i) || IsArabicAbbreviation(text, i, end) ? null : "glued";
         if (IsCloser(prev) && IsWordStart(next))
             return "glued"; // «…».وأكد
+        if (ArabicChars.IsArabicLetter(prev) && !IsInitial(text, i) && IsListMarker(text, i + 1, end))
+            return "glued"; // «… موقفة.5- الحصول …»
         if ((ArabicChars.IsArabicWordChar(prev) || char.IsDigit(prev)) && (ArabicChars.QuoteOpeners.Contains(next) || next == '('))
             return "glued";
         return null;
+    }
+
+    /// <summary>A word seen as the first word of a sentence at least this often (in the lexicon's corpus) can open one after a glued sub-heading.</summary>
+    public const int MinOpenerCount = 20;
+
+    /// <summary>
+    /// A sub-heading glued to its paragraph: ة and ى end a word, so a word that goes on after them is two words run
+    /// together; when the second is a sentence opener (و or ف + a word that, in the lexicon's corpus, starts at
+    /// least <see cref="MinOpenerCount"/> sentences and at least half of its occurrences start one: وأشار، وقال …)
+    /// a sentence starts there:
+    /// «تعارض أنظمةوأشار إبراهيم» → «تعارض أنظمة» | «وأشار إبراهيم».
+    /// </summary>
+    internal static bool GluedHeadingAt(ReadOnlySpan<char> text, int at, int sentenceStart, int end)
+    {
+        if (at >= end || text[at] is not ('و' or 'ف') || at - 2 < sentenceStart || !ArabicChars.IsArabicLetter(text[at - 2]))
+            return false;
+        var run = LetterRunAfter(text, at, end);
+        if (run.Length is < 3 or > 16)
+            return false;
+        Span<char> key = stackalloc char[16 * ArabicNormalizer.MaxExpansion];
+        var n = ArabicNormalizer.Normalize(run, key);
+        if (n < 3)
+            return false;
+        var counts = WordLexicon.Default.Counts(key[..n]);
+        return counts.SentenceInitial >= MinOpenerCount && 2 * counts.SentenceInitial >= counts.Count;
     }
 
     /// <summary>
@@ -128,6 +175,13 @@ public static class SentenceSplitter
         var after = LetterRunAfter(text, dot + 1, end);
         if (before.Length == 0 || after.Length == 0)
             return false;
+        // Latin letters spelt in Arabic: «إم.تي.في», «بي.جي», «وبي.جي»; or the last letter of such a chain
+        // before a name: «إف.سي.فولندام».
+        if (after.Length <= 4 && IsWebSuffix(after) && (dot + 1 + after.Length >= end || !ArabicChars.IsArabicLetter(text[dot + 1 + after.Length])))
+            return true; // «العربية.نت», «مصراوي.كوم»
+        var beforeStart0 = dot - before.Length;
+        if (IsLetterName(before, allowConjunction: true) && (IsLetterName(after, allowConjunction: false) || (beforeStart0 > 0 && text[beforeStart0 - 1] == '.')))
+            return true;
         var beforeShort = before.Length <= 3;
         var afterShort = after.Length <= 3;
         if (!beforeShort || !afterShort)
@@ -157,13 +211,101 @@ public static class SentenceSplitter
         return text[from..e];
     }
 
-    // «د.» «م.» after a space: a one-letter initial, unless it follows a number («2017م.» ends a sentence).
+    // «د.» «م.» after a space or glued to a name: a one-letter initial, unless it follows a number
+    // («عام 2017 م.» and «2017م.» end a sentence: م and هـ mark the era).
     private static bool IsInitial(ReadOnlySpan<char> text, int dot)
     {
-        if (dot == 0 || !char.IsLetter(text[dot - 1]))
+        if (dot == 0 || !char.IsLetter(text[dot - 1]) || text[dot - 1] == ArabicChars.Tatweel)
             return false;
         var before = dot - 2;
-        return before < 0 || char.IsWhiteSpace(text[before]) || text[before] is '.' or '(' or '«';
+        if (before < 0)
+            return true;
+        if (text[before] is '.' or '(' or '«' or '"' or '“')
+            return true;
+        if (!char.IsWhiteSpace(text[before]))
+            return false;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+            before--;
+        return before < 0 || ArabicChars.DigitValue(text[before]) < 0;
+    }
+
+    // «5- », «5) », «5. » after a glued full stop: the next item of a list.
+    private static bool IsListMarker(ReadOnlySpan<char> text, int from, int end)
+    {
+        var k = from;
+        while (k < end && k - from < 3 && ArabicChars.DigitValue(text[k]) >= 0)
+            k++;
+        return k > from && k < end && text[k] is '-' or '–' or ')' or '.' && (k + 1 >= end || !char.IsDigit(text[k + 1]));
+    }
+
+    // «1. » «(٢). »: the sentence so far is only a number of at most three digits.
+    private static bool IsListNumber(ReadOnlySpan<char> text, int sentenceStart, int dot)
+    {
+        var digits = 0;
+        for (var k = sentenceStart; k < dot; k++)
+        {
+            var c = text[k];
+            if (ArabicChars.DigitValue(c) >= 0)
+                digits++;
+            else if (c is not ('(' or ')' or '-'))
+                return false;
+        }
+        return digits is > 0 and <= 3;
+    }
+
+    /// <summary>
+    /// Latin letter names written in Arabic, as in abbreviations (ان.بي.سي، إم.تي.في، جيه.بي مورجان), normalised.
+    /// Several are also words (في، أن، أو، أي، كي), so a dot is an abbreviation only when both sides are letter names.
+    /// </summary>
+    private static readonly FrozenSet<string> LetterNames = new[]
+    {
+        "ايه", "اي", "بي", "سي", "دي", "اف", "جي", "اتش", "ايتش", "اش", "جيه", "جاي", "كيه", "كي", "كاي", "ال", "ام", "ان",
+        "او", "كيو", "ار", "اس", "تي", "يو", "في", "دبليو", "اكس", "واي", "زد", "زي",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LetterNamesLookup = LetterNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Domain suffixes written in Arabic letters.
+    private static bool IsWebSuffix(ReadOnlySpan<char> run) =>
+        run.SequenceEqual("نت") || run.SequenceEqual("كوم") || run.SequenceEqual("أورغ") || run.SequenceEqual("اورغ") || run.SequenceEqual("أورج");
+
+    private static bool IsLetterName(ReadOnlySpan<char> run, bool allowConjunction)
+    {
+        if (run.Length is 0 or > 8)
+            return false;
+        Span<char> buffer = stackalloc char[8 * ArabicNormalizer.MaxExpansion];
+        var n = ArabicNormalizer.Normalize(run, buffer);
+        if (n <= 0)
+            return false;
+        var key = buffer[..n];
+        if (LetterNamesLookup.Contains(key))
+            return true;
+        return allowConjunction && key.Length >= 3 && key[0] == 'و' && LetterNamesLookup.Contains(key[1..]);
+    }
+
+    // «إتش. إس. بي. سي»: the letter name before this dot is preceded by «letter-name.» or followed by «letter-name.».
+    private static bool IsSpacedLetterNames(ReadOnlySpan<char> text, int dot, int end)
+    {
+        var before = LetterRunBefore(text, dot);
+        if (!IsLetterName(before, allowConjunction: true))
+            return false;
+        // Previous token: «X.» then spaces.
+        var k = dot - before.Length - 1;
+        var spaces = 0;
+        while (k >= 0 && text[k] == ' ')
+        {
+            k--;
+            spaces++;
+        }
+        if (spaces > 0 && k >= 1 && text[k] == '.' && IsLetterName(LetterRunBefore(text, k), allowConjunction: true))
+            return true;
+        // Next token: spaces then «Y.».
+        var j = dot + 1;
+        while (j < end && text[j] == ' ')
+            j++;
+        var after = LetterRunAfter(text, j, end);
+        var afterEnd = j + after.Length;
+        return j > dot + 1 && afterEnd < end && text[afterEnd] == '.' && IsLetterName(after, allowConjunction: false);
     }
 
     // «ان.بي.سي.» / «U.S.» — the final dot of a dotted chain followed by space.
@@ -184,30 +326,30 @@ public static class SentenceSplitter
     }
 
     /// <summary>
-    /// Balanced quotation ranges of one line: «…» nest; “…” pair; straight " pair in order.
-    /// An opener that never closes on its line quotes nothing (so one stray « cannot swallow a paragraph).
+    /// Balanced quotation ranges of one line: «…» and “…” pair with the nearest opener (a second « before a »
+    /// means the first lost its closer, as scraped text often does; quotes inside quotes use other marks);
+    /// straight " pair in order, but only when the line has an even number of them (one stray " would shift
+    /// every pair after it). An opener that never closes on its line quotes nothing.
     /// </summary>
     private static List<(int Start, int End)>? QuotedRanges(ReadOnlySpan<char> text, int start, int end)
     {
         List<(int, int)>? ranges = null;
-        Span<int> stack = stackalloc int[16];
-        var depth = 0;
+        var guillemetOpen = -1;
         var curlyOpen = -1;
         var straightOpen = -1;
+        List<(int, int)>? straight = null;
         for (var i = start; i < end; i++)
         {
             switch (text[i])
             {
                 case '«':
-                    if (depth < stack.Length)
-                        stack[depth++] = i;
+                    guillemetOpen = i; // a second « before any » means the first lost its closer
                     break;
                 case '»':
-                    if (depth > 0)
+                    if (guillemetOpen >= 0)
                     {
-                        depth--;
-                        if (depth == 0)
-                            (ranges ??= []).Add((stack[0], i));
+                        (ranges ??= []).Add((guillemetOpen, i));
+                        guillemetOpen = -1;
                     }
                     break;
                 case '“':
@@ -227,12 +369,14 @@ public static class SentenceSplitter
                     }
                     else
                     {
-                        (ranges ??= []).Add((straightOpen, i));
+                        (straight ??= []).Add((straightOpen, i));
                         straightOpen = -1;
                     }
                     break;
             }
         }
+        if (straight is not null && straightOpen < 0)
+            (ranges ??= []).AddRange(straight);
         return ranges;
     }
 
@@ -269,8 +413,18 @@ public static class SentenceSplitter
                 result.Add(new Sentence(start, cutEnd, $"{Name}:length"));
             start = SkipSpace(text, cut, end);
         }
-        if (end > start)
+        if (end > start && HasLetterOrDigit(text[start..end]))
             result.Add(new Sentence(start, end, $"{Name}:{rule}"));
+    }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+                return true;
+        }
+        return false;
     }
 
     private static int SkipSpace(ReadOnlySpan<char> text, int i, int end)
