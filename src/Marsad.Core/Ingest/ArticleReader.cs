@@ -20,6 +20,7 @@ public sealed class ArticleReader
     private readonly HtmlReader _html;
     private readonly FeedReader _feed;
     private readonly JsonlReader _jsonl;
+    private readonly TrecReader _trec;
 
     public ArticleReader(ReaderOptions? options = null)
     {
@@ -28,6 +29,7 @@ public sealed class ArticleReader
         _html = new HtmlReader(_options);
         _feed = new FeedReader(_options);
         _jsonl = new JsonlReader(_options);
+        _trec = new TrecReader(_options);
     }
 
     /// <summary>Files under <paramref name="paths"/>: a file is itself, a directory all files below it (hidden ones skipped), "-" is stdin.</summary>
@@ -141,6 +143,7 @@ public sealed class ArticleReader
         {
             InputFormat.Html => [Try(() => _html.Read(text, source), source)],
             InputFormat.Feed => _feed.Read(text, source),
+            InputFormat.Trec => _trec.Read(text, source),
             InputFormat.Jsonl => ReadJsonlText(text, source, cancellationToken),
             InputFormat.JsonArray => ReadJsonArray(text, source),
             _ => [Try(() => new ReadResult.Ok(_text.Read(text, source)), source)],
@@ -164,6 +167,21 @@ public sealed class ArticleReader
         catch (JsonException ex)
         {
             return [new ReadResult.Failed(source, null, $"invalid JSON: {ex.Message}")];
+        }
+        if (doc.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            using (doc)
+            {
+                // One pretty-printed record; an object with no body field is not an article (an index, a manifest…).
+                return JsonRecordReader.HasBodyField(doc.RootElement)
+                    ? [JsonRecordReader.Read(doc.RootElement, source, "record 0", _options)]
+                    : [new ReadResult.Failed(source, null, "a JSON object that is not an article record (no text/content/body field) and not JSON Lines")];
+            }
+        }
+        if (doc.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            doc.Dispose();
+            return [new ReadResult.Failed(source, null, "a JSON document that is neither an array of article records nor one record")];
         }
         return Items(doc);
 

@@ -11,7 +11,9 @@ public enum InputFormat
     Feed,
     /// <summary>JSON Lines: one article record per line (plain or gzip).</summary>
     Jsonl,
-    /// <summary>A JSON array of article records.</summary>
+    /// <summary>TREC-style article files (&lt;DOC&gt;&lt;DOCNO&gt;…&lt;TEXT&gt;…&lt;/DOC&gt;), read tag by tag.</summary>
+    Trec,
+    /// <summary>A JSON document over several lines: an array of article records, or one (pretty-printed) object.</summary>
     JsonArray,
 }
 
@@ -25,9 +27,15 @@ public static class FormatSniffer
         if (t.Length > 0 && t[0] == '\uFEFF')
             t = t[1..].TrimStart();
         if (t.StartsWith("{"))
-            return InputFormat.Jsonl;
+        {
+            // A JSON object spread over several lines («{\n  "key": …») is one document, not JSON Lines.
+            var nl = t.IndexOf('\n');
+            return nl > 0 && !t[..nl].TrimEnd().EndsWith("}") ? InputFormat.JsonArray : InputFormat.Jsonl;
+        }
         if (t.StartsWith("[") && t[1..].TrimStart().StartsWith("{"))
             return InputFormat.JsonArray;
+        if (t.StartsWith("<DOC>", StringComparison.OrdinalIgnoreCase))
+            return InputFormat.Trec;
         if (t.StartsWith("<"))
         {
             var probe = t[..Math.Min(t.Length, 4096)];

@@ -10,6 +10,8 @@ namespace Marsad.Ingest;
 /// title (<c>title</c>, <c>headline</c>); body (<c>text</c>, <c>content</c>, <c>body</c>, <c>article</c>);
 /// date (<c>published</c>, <c>pubDate</c>, <c>date</c>, <c>time</c>, <c>datePublished</c>, <c>date_extracted</c>);
 /// <c>url</c>; section (<c>category</c>, <c>section</c>); <c>author</c>; <c>id</c>.
+/// The author field is also the record's by-line: when the body opens with it («سبق- أبها: …»,
+/// «محمود وهبي ـ جدة»), it is split off the body and read as the dateline.
 /// </summary>
 public static class JsonRecordReader
 {
@@ -32,7 +34,8 @@ public static class JsonRecordReader
             return new ReadResult.Skipped(source, where, "empty body: none of the fields text/content/body/article holds text");
         if (bodyText.Length > options.MaxBodyChars)
             return new ReadResult.Failed(source, where, string.Create(CultureInfo.InvariantCulture, $"article body is {bodyText.Length:N0} characters, over the {options.MaxBodyChars:N0} limit"));
-        var clean = BodyCleaner.Clean(bodyText.Split('\n'));
+        var author = CleanAuthor(Text(record, AuthorFields));
+        var clean = BodyCleaner.Clean(bodyText.Split('\n'), byline: author);
         if (clean.Body.Length == 0)
             return new ReadResult.Skipped(source, where, "empty body after removing boilerplate lines");
 
@@ -55,10 +58,33 @@ public static class JsonRecordReader
             Published = published,
             Dateline = clean.Dateline,
             Url = Text(record, UrlFields),
-            Author = Text(record, AuthorFields),
+            Author = author,
             HasPicture = clean.HasPicture,
             Body = clean.Body,
         });
+    }
+
+    /// <summary>True when <paramref name="record"/> is an object with one of the body fields (whatever it holds).</summary>
+    public static bool HasBodyField(JsonElement record)
+    {
+        if (record.ValueKind != JsonValueKind.Object)
+            return false;
+        foreach (var name in BodyFields)
+        {
+            if (record.TryGetProperty(name, out _))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Author fields are scraped by-lines: entities (&amp;nbsp;) decoded, no-break and repeated spaces collapsed.</summary>
+    private static string? CleanAuthor(string? author)
+    {
+        if (author is null)
+            return null;
+        var decoded = author.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(author) : author;
+        var collapsed = string.Join(' ', decoded.Split((char[])[' ', '\u00A0', '\t', '\u202F', '\u2009'], StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length == 0 ? null : collapsed;
     }
 
     private static string? Text(JsonElement record, string[] names)
