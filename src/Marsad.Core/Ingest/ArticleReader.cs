@@ -22,6 +22,13 @@ public sealed class ArticleReader
     private readonly JsonlReader _jsonl;
     private readonly TrecReader _trec;
 
+    /// <summary>
+    /// Turns on the runtime's strict gzip/deflate validation, so a truncated .gz input ends with
+    /// <see cref="InvalidDataException"/> instead of a silent early end of stream. The switch is read once per
+    /// process, at the first decompression: it must be set before then, which is why it is set here.
+    /// </summary>
+    static ArticleReader() => AppContext.SetSwitch("System.IO.Compression.UseStrictValidation", true);
+
     public ArticleReader(ReaderOptions? options = null)
     {
         _options = options ?? ReaderOptions.Default;
