@@ -99,7 +99,8 @@ public static class BodyCleaner
             if (BoilerplateLines.IsTailStarter(kept[i]))
                 tailFrom = i;
         }
-        if (tailFrom >= 1)
+        // From the first line on, the whole (short) text is tail: the page had no body.
+        if (tailFrom >= 0)
             kept.RemoveRange(tailFrom, kept.Count - tailFrom);
         if (kept.Count > 1 && BoilerplateLines.IsCreditLine(kept[^1]))
             kept.RemoveAt(kept.Count - 1);

@@ -17,7 +17,11 @@ public enum InputFormat
     JsonArray,
 }
 
-/// <summary>Chooses a reader by looking at the content first and the file name second.</summary>
+/// <summary>
+/// Chooses a reader by looking at the content first: JSON (<c>{</c>, <c>[{</c>), TREC (<c>&lt;DOC&gt;</c>), feeds
+/// (<c>&lt;rss</c>, <c>&lt;feed</c>), HTML (<c>&lt;html</c>, <c>&lt;body</c>, <c>&lt;div</c>, <c>&lt;p</c>…), other XML; the
+/// file name only settles markup the content probe cannot place. Anything else is a scraped-text page.
+/// </summary>
 public static class FormatSniffer
 {
     /// <summary>The format of a file whose decoded start is <paramref name="head"/>.</summary>
@@ -48,14 +52,16 @@ public static class FormatSniffer
                 return InputFormat.Html;
             if (probe.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || probe.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
                 return InputFormat.Feed; // XML that is not HTML: let the feed reader name what is wrong with it
+            // Markup the probe cannot place: the file name decides.
+            var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+            return ext switch
+            {
+                ".rss" or ".atom" or ".xml" => InputFormat.Feed,
+                _ => InputFormat.Html,
+            };
         }
-        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        return ext switch
-        {
-            ".html" or ".htm" or ".xhtml" => InputFormat.Html,
-            ".rss" or ".atom" or ".xml" => InputFormat.Feed,
-            _ => InputFormat.Text,
-        };
+        // Content that is not markup or JSON is a scraped-text page, whatever its name says (page.html holding plain text).
+        return InputFormat.Text;
     }
 
     private static bool LooksLikeFeed(ReadOnlySpan<char> probe) =>

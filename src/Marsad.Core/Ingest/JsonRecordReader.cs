@@ -29,7 +29,9 @@ public static class JsonRecordReader
             return new ReadResult.Failed(source, location, $"record is a JSON {record.ValueKind.ToString().ToLowerInvariant()}, expected an object");
         var id = Text(record, ["id", "_id", "docno"]);
         var where = id is null ? location : $"{location} (id {id})";
-        var bodyText = Text(record, BodyFields);
+        var bodyText = Body(record, out var problem);
+        if (problem is not null)
+            return new ReadResult.Failed(source, where, problem);
         if (bodyText is null)
             return new ReadResult.Skipped(source, where, "empty body: none of the fields text/content/body/article holds text");
         if (bodyText.Length > options.MaxBodyChars)
@@ -62,6 +64,50 @@ public static class JsonRecordReader
             HasPicture = clean.HasPicture,
             Body = clean.Body,
         });
+    }
+
+    /// <summary>
+    /// The body: the first body field holding text. A string is the body; an array of strings is its
+    /// paragraphs. A body field of another JSON type (object, number, array of non-strings) is a
+    /// <paramref name="problem"/>, not a silent skip.
+    /// </summary>
+    private static string? Body(JsonElement record, out string? problem)
+    {
+        problem = null;
+        foreach (var name in BodyFields)
+        {
+            if (!record.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                continue;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    if (value.GetString() is { } s && !string.IsNullOrWhiteSpace(s))
+                        return s;
+                    continue;
+                case JsonValueKind.Array:
+                    var paragraphs = new List<string>();
+                    var other = 0;
+                    foreach (var e in value.EnumerateArray())
+                    {
+                        if (e.ValueKind == JsonValueKind.String)
+                            paragraphs.Add(e.GetString()!);
+                        else
+                            other++;
+                    }
+                    if (other > 0)
+                    {
+                        problem = string.Create(CultureInfo.InvariantCulture, $"field \"{name}\" is an array holding {other} non-string item(s); expected text or an array of paragraph strings");
+                        return null;
+                    }
+                    if (paragraphs.Exists(p => !string.IsNullOrWhiteSpace(p)))
+                        return string.Join('\n', paragraphs);
+                    continue;
+                default:
+                    problem = $"field \"{name}\" is a JSON {value.ValueKind.ToString().ToLowerInvariant()}; expected text or an array of paragraph strings";
+                    return null;
+            }
+        }
+        return null;
     }
 
     /// <summary>True when <paramref name="record"/> is an object with one of the body fields (whatever it holds).</summary>

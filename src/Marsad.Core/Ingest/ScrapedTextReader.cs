@@ -34,8 +34,16 @@ public sealed partial class ScrapedTextReader
     {
         var lines = SplitLines(text, _options.MaxBodyChars);
         var i = 0;
-        while (i < lines.Count && lines[i].Trim().Length == 0)
-            i++;
+        var hasPicture = false;
+        // Blank lines and picture placeholders before the title (a placeholder is never the title).
+        for (; i < lines.Count; i++)
+        {
+            var lead = lines[i].Trim();
+            if (BoilerplateLines.IsPicturePlaceholder(lead))
+                hasPicture = true;
+            else if (lead.Length > 0)
+                break;
+        }
         if (i >= lines.Count)
             throw new InvalidInputException("empty page: no text lines");
 
@@ -55,7 +63,6 @@ public sealed partial class ScrapedTextReader
         PublishedTime? published = null;
         TimeOnly? time = null;
         var counters = ImmutableArray.CreateBuilder<int>();
-        var hasPicture = false;
         for (; i < lines.Count; i++)
         {
             var line = lines[i].Trim();
