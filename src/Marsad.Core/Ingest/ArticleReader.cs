@@ -69,7 +69,7 @@ public sealed class ArticleReader
         if (path == "-")
         {
             var stdin = Console.OpenStandardInput();
-            return Guard(() => ReadStream(stdin, "<stdin>", null, cancellationToken), "<stdin>", stdin);
+            return Guard(() => ReadStreamCore(stdin, "<stdin>", null, cancellationToken), "<stdin>", stdin);
         }
         Stream stream;
         try
@@ -83,11 +83,18 @@ public sealed class ArticleReader
         {
             return [new ReadResult.Failed(path, null, $"cannot open: {ex.Message}")];
         }
-        return Guard(() => ReadStream(stream, path, path, cancellationToken), path, stream);
+        return Guard(() => ReadStreamCore(stream, path, path, cancellationToken), path, stream);
     }
 
-    /// <summary>Reads every article of a stream; <paramref name="source"/> names it in results and errors.</summary>
-    public IEnumerable<ReadResult> ReadStream(Stream stream, string source, string? fileName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads every article of a stream; <paramref name="source"/> names it in results and errors. The
+    /// caller keeps ownership of <paramref name="stream"/>. An unexpected reader fault ends this stream
+    /// with one failure; it never escapes.
+    /// </summary>
+    public IEnumerable<ReadResult> ReadStream(Stream stream, string source, string? fileName, CancellationToken cancellationToken = default) =>
+        Guard(() => ReadStreamCore(stream, source, fileName, cancellationToken), source, null);
+
+    private IEnumerable<ReadResult> ReadStreamCore(Stream stream, string source, string? fileName, CancellationToken cancellationToken)
     {
         Stream input = stream;
         var head = new byte[4];
@@ -242,7 +249,7 @@ public sealed class ArticleReader
     }
 
     /// <summary>Disposes the file when enumeration ends, and turns an unexpected reader fault into a failure for this file only.</summary>
-    private static IEnumerable<ReadResult> Guard(Func<IEnumerable<ReadResult>> read, string source, Stream owned)
+    private static IEnumerable<ReadResult> Guard(Func<IEnumerable<ReadResult>> read, string source, Stream? owned)
     {
         using (owned)
         {

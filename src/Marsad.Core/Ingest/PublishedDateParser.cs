@@ -99,7 +99,7 @@ public static partial class PublishedDateParser
         }
         else
         {
-            year = c < 100 ? c + 2000 : c;
+            year = c < 100 ? c + (c < 50 ? 2000 : 1900) : c; // 27/05/17 → 2017, 27/05/98 → 1998
             if (a > 12 && b <= 12)
                 (day, month) = (a, b);
             else if (b > 12 && a <= 12)
@@ -229,6 +229,6 @@ public static partial class PublishedDateParser
     [GeneratedRegex(@"^(?<a>\d{1,4})\s*[/.\-]\s*(?<b>\d{1,2})\s*[/.\-]\s*(?<c>\d{2,4})(?:\s*(?:هـ|ه|م))?(?:[\sT,\-]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex NumericRegex();
 
-    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<mon>[\u0621-\u064A]+(?:\s+(?:الاول|الثاني|الاخر|الاخره|الاولي|الثانيه|القعده|الحجه|اول|ثاني))?)(?:\s*[/(]\s*[\u0621-\u064A]+\s*\)?)?\s*,?\s+(?<y>\d{4})(?:\s*(?:هـ|ه|م))?(?:[\s,\-]+(?:الساعه\s+)?(?<h>\d{1,2}):(?<mi>\d{2}))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<mon>[\u0621-\u064A]+(?:\s+(?:الاول|الثاني|الاخر|الاخره|الاولي|الثانيه|القعده|الحجه|اول|ثاني))?)(?:\s*[/(]\s*[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?\s*\)?)?\s*,?\s+(?<y>\d{4})(?:\s*(?:هـ|ه|م))?(?:[\s,\-]+(?:الساعه\s+)?(?<h>\d{1,2}):(?<mi>\d{2}))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex MonthNameRegex();
 }
