@@ -75,8 +75,9 @@ public static class BodyCleaner
             }
             else if (DatelineExtractor.Extract(kept[0]) is var (d, bodyStart))
             {
+                // The body left after an opener must be more than a word, or the «dateline» was the text.
                 var rest = kept[0][bodyStart..].TrimStart();
-                if (rest.Length > 0)
+                if (rest.Contains(' ', StringComparison.Ordinal))
                 {
                     dateline = d;
                     kept[0] = rest;

@@ -145,37 +145,37 @@ public static partial class BoilerplateLines
         return m.Success ? m.Length : 0;
     }
 
-    [GeneratedRegex(@"^(?:مشاركه|شارك(?:\s+(?:الخبر|المقال|هذا الخبر|عبر))?|المشاركه|الكلمات الداله|كلمات داله|كلمات مفتاحيه|الوسوم|وسوم|سمات|اقرا (?:ايضا|المزيد)|مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|تابعونا|تابعنا|التعليقات|اضف تعليق|اضافه تعليق|share|tags?|keywords|related|read more|follow us)(?:\s*[:：\-]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:مشاركه|شارك(?:\s+(?:الخبر|المقال|هذا الخبر|عبر))?|المشاركه|الكلمات الداله|كلمات داله|كلمات مفتاحيه|الوسوم|وسوم|سمات|اقرا (?:ايضا|المزيد)|مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|تابعونا|تابعنا|التعليقات|اضف تعليق|اضافه تعليق|share|tags?|keywords|related|read more|follow us)(?:\s*[:：\-]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex TailRegex();
 
     // Tail lines recognised by their opening words whatever follows (a contact line may open with the bare
     // e-mail address, glued to the text after it). «يمكنكم استلام/تسلم اشعارات» is a site
     // rule (BBC Arabic's app promotion closing its articles).
-    [GeneratedRegex(@"^(?:رابط (?:الخبر|المقال)|مقالات اخري(?: للكاتب)?|للتواصل مع الكاتب|(?:تويتر|twitter|البريد الالكتروني|e-?mail)\s*:|[\w.+\-]+@[\w\-]+\.[a-z]{2,}|جميع المقالات المنشوره|المقالات المنشوره تمثل|جميع الحقوق محفوظه|حقوق النشر محفوظه|يمكنكم (?:استلام|تسلم) اشعارات)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:رابط (?:الخبر|المقال)|مقالات اخري(?: للكاتب)?|للتواصل مع الكاتب|(?:تويتر|twitter|البريد الالكتروني|e-?mail)\s*:|[\w.+\-]+@[\w\-]+\.[a-z]{2,}|جميع المقالات المنشوره|المقالات المنشوره تمثل|جميع الحقوق محفوظه|حقوق النشر محفوظه|يمكنكم (?:استلام|تسلم) اشعارات)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex TailPrefixRegex();
 
     // A tag line: the label then a few words with no sentence punctuation («سمات الذهب المعادن تراجع»).
-    [GeneratedRegex(@"^(?:سمات|الوسوم|وسوم|الكلمات الداله|كلمات داله|tags)\s*[:：]?\s+[^.!?؟،,؛:]{1,150}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:سمات|الوسوم|وسوم|الكلمات الداله|كلمات داله|tags)\s*[:：]?\s+[^.!?؟،,؛:]{1,150}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex TagLineRegex();
 
     // The agency end marker: «// انتهى //», «- انتهى -», «(انتهى)», «انتهى».
-    [GeneratedRegex(@"^[/\\\-–(\[*\s]*انتهي[/\\\-–)\]*.\s]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[/\\\-–(\[*\s]*انتهي[/\\\-–)\]*.\s]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex EndMarkerRegex();
 
-    [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+|@\w{2,30}|#\w+(?:\s+#\w+)*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+|@\w{2,30}|#\w+(?:\s+#\w+)*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex LinkRegex();
 
-    [GeneratedRegex(@"^(?:التعليقات|تعليقات|تعليق|comments?)\s*[(\[]\s*\d*\s*[)\]]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:التعليقات|تعليقات|تعليق|comments?)\s*[(\[]\s*\d*\s*[)\]]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex CommentCounterRegex();
 
     // Prompts to other pages: «اقرأ أيضا: …», «قد يهمك.. …», «شاهد أيضا», «لقراءة … انقر هنا», «اضغط هنا».
-    [GeneratedRegex(@"^(?:اقرا (?:ايضا|المزيد)|شاهد ايضا|قد يهمك|ربما يهمك|يهمك ايضا|لمزيد من المعلومات اضغط)\b|(?:انقر|اضغط) هنا\s*[.:!]?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:اقرا (?:ايضا|المزيد)|شاهد ايضا|قد يهمك|ربما يهمك|يهمك ايضا|لمزيد من المعلومات اضغط)\b|(?:انقر|اضغط) هنا\s*[.:!]?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PromptRegex();
 
     // A tag run or news-link trailer after the last sentence of the last paragraph.
-    [GeneratedRegex(@"(?<=[.!?؟»""”)…])\s+(?:سمات\s+[^.!?؟،,؛:]{1,150}|رابط (?:الخبر|المقال)\b.{0,300})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<=[.!?؟»""”)…])\s+(?:سمات\s+[^.!?؟،,؛:]{1,150}|رابط (?:الخبر|المقال)\b.{0,300})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex TrailerRegex();
 
-    [GeneratedRegex(@"^\s*(?:Next\s+Previous|Previous\s+Next|السابق\s+التالي|التالي\s+السابق)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*(?:Next\s+Previous|Previous\s+Next|السابق\s+التالي|التالي\s+السابق)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex GalleryNavigationRegex();
 }

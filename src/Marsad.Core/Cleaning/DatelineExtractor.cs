@@ -70,7 +70,8 @@ public static partial class DatelineExtractor
     public static Dateline? ExtractLine(string line)
     {
         var t = line.Trim().TrimEnd(':', '：').Trim();
-        if (t.Length is < 3 or > 90)
+        // A line that ends like a sentence is text, whatever dashes it holds.
+        if (t.Length is < 3 or > 90 || t[^1] is '.' or '!' or '?' or '؟' or '…' or '،' or ',')
             return null;
         try
         {
@@ -88,7 +89,7 @@ public static partial class DatelineExtractor
                 var words = 0;
                 foreach (var p in parts)
                     words += WordCount(p);
-                if (parts.Count >= 2 && words <= 9)
+                if (parts.Count >= 2 && words <= 8)
                     return FromParts(parts);
             }
         }
@@ -111,7 +112,7 @@ public static partial class DatelineExtractor
             return null;
         try
         {
-            if (!LinePartsRegex().IsMatch(t))
+            if (!LinePartsRegex().IsMatch(t) && !SinglePartRegex().IsMatch(t))
                 return null;
         }
         catch (RegexMatchTimeoutException)
@@ -134,9 +135,10 @@ public static partial class DatelineExtractor
         var afterLabel = false;
         foreach (var raw in rawParts)
         {
-            var trimmed = raw.Trim();
-            var quoted = trimmed.Length > 0 && trimmed[0] is '«' or '(' or '"' or '“';
-            var clean = Clean(trimmed.Trim('«', '»', '(', ')', '"', '“', '”'));
+            var trimmed = Clean(raw);
+            // «الشرق الأوسط» and (CNN) are quoted credits: strip the wrapping pair only, never a bracket inside («بنغازي (ليبيا)»).
+            var quoted = trimmed.Length > 1 && trimmed[0] is '«' or '(' or '"' or '“';
+            var clean = quoted ? Clean(trimmed[1..].TrimEnd('»', ')', '"', '”')) : trimmed;
             if (clean.Length == 0)
                 continue;
             // A label («كتب», «إعداد وترجمة») is dropped; the part after it names who wrote, a credit.
@@ -246,6 +248,8 @@ public static partial class DatelineExtractor
 
     // Word: starts with a letter (not a tatweel); then letters, marks, digits (فرانس24), tatweel, apostrophes, dots (أ.ف.ب).
     private const string Word = @"[\p{L}-[\u0640]][\p{L}\p{M}\p{Nd}\u0640'’.]*";
+    // A word of letters only (the place of an agency dateline is glued to the day: «الدمام25 شوال …»).
+    private const string LetterWord = @"[\p{L}-[\u0640]][\p{L}\p{M}\u0640'’.]*";
     private const string Words4 = Word + @"(?:\s*[،,]?\s+" + Word + @"){0,3}";
     private const string Quoted = @"(?:«[^«»\n]{1,30}»|\([^()\n]{1,30}\)|""[^""\n]{1,30}"")";
     private const string Part = @"(?:" + Quoted + "|" + Words4 + @"(?:\s*\([^()\n]{1,30}\))?)";
@@ -255,31 +259,34 @@ public static partial class DatelineExtractor
     // Between by-line parts the dash may be glued to a word («سبق- أبها», «الرياض-الوئام»); a tatweel must stand alone.
     private const string PartDash = @"(?:\s*(?:--?|–|—)\s*|\s+ـ+\s+)";
 
-    [GeneratedRegex(@"^\s*" + Place + Dash + @"(?<source>" + Word + @"(?:\s+" + Word + @"){0,3})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*" + Place + Dash + @"(?<source>" + Word + @"(?:\s+" + Word + @"){0,3})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PlaceSourceRegex();
 
-    [GeneratedRegex(@"^\s*" + Place + @"\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—|ـ+|:)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*" + Place + @"\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—|ـ+|:)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PlaceParenRegex();
 
-    [GeneratedRegex(@"^\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex SourceParenRegex();
 
-    [GeneratedRegex(@"^\s*(?<parts>" + Part + "(?:" + PartDash + Part + @"){1,2})\s*:\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*(?<parts>" + Part + "(?:" + PartDash + Part + @"){1,2})\s*:\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PartsColonRegex();
 
     // A place alone before the dash is a single word: longer openers are too often a heading or a clause
     // («أدت اتفاقية سايكس - بيكو …»).
-    [GeneratedRegex(@"^\s*(?<place>" + Word + @")" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*(?<place>" + Word + @")" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PlaceOnlyRegex();
 
-    [GeneratedRegex(@"^" + Part + "(?:" + PartDash + Part + @"){1,3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^" + Part + "(?:" + PartDash + Part + @"){1,3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex LinePartsRegex();
 
-    [GeneratedRegex(PartDash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^" + Part + "$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
+    private static partial Regex SinglePartRegex();
+
+    [GeneratedRegex(PartDash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PartSeparatorRegex();
 
     // «أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس»: place, a date (Hijri or Gregorian month name), optionally
     // «الموافق» and the other calendar's date, then the agency.
-    [GeneratedRegex(@"^(?<place>" + Word + @"(?:\s+" + Word + @"){0,2})\s*\d{1,2}\s+(?<m1>\p{L}+(?:\s+\p{L}+)?)\s+\d{4}\s*(?:هـ|ه|م)?(?:\s*[،,]?\s*الموافق\s+\d{1,2}\s+(?<m2>\p{L}+(?:\s+\p{L}+)?)\s+\d{4}\s*(?:م|هـ|ه)?)?(?:\s+(?<source>" + Word + @"(?:\s+" + Word + @"){0,2}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<place>" + LetterWord + @"(?:\s+" + LetterWord + @"){0,2})\s*\d{1,2}\s+(?<m1>\p{L}+(?:\s+\p{L}+)?)\s+\d{4}\s*(?:هـ|ه|م)?(?:\s*[،,]?\s*الموافق\s+\d{1,2}\s+(?<m2>\p{L}+(?:\s+\p{L}+)?)\s+\d{4}\s*(?:م|هـ|ه)?)?(?:\s+(?<source>" + Word + @"(?:\s+" + Word + @"){0,2}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex AgencyDateRegex();
 }

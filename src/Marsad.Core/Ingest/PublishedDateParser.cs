@@ -1,3 +1,4 @@
+using Marsad.Cleaning;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Marsad.Model;
@@ -220,15 +221,15 @@ public static partial class PublishedDateParser
         _ => 0,
     };
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[Tt ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d{1,7})?)?\s*(?<z>[Zz]|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[Tt ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,]\d{1,7})?)?\s*(?<z>[Zz]|[+-]\d{2}:?\d{2})?)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex IsoRegex();
 
-    [GeneratedRegex(@"^(?:[A-Za-z]{3,9},?\s+)?(?<d>\d{1,2})\s+(?<mon>[A-Za-z]{3,9})\.?\s+(?<y>\d{2,4})(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s+(?<z>[A-Za-z]{1,5}|[+-]\d{4}))?)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:[A-Za-z]{3,9},?\s+)?(?<d>\d{1,2})\s+(?<mon>[A-Za-z]{3,9})\.?\s+(?<y>\d{2,4})(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s+(?<z>[A-Za-z]{1,5}|[+-]\d{4}))?)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex RfcRegex();
 
-    [GeneratedRegex(@"^(?<a>\d{1,4})\s*[/.\-]\s*(?<b>\d{1,2})\s*[/.\-]\s*(?<c>\d{2,4})(?:\s*(?:هـ|ه|م))?(?:[\sT,\-]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<a>\d{1,4})\s*[/.\-]\s*(?<b>\d{1,2})\s*[/.\-]\s*(?<c>\d{2,4})(?:\s*(?:هـ|ه|م))?(?:[\sT,\-]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex NumericRegex();
 
-    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<mon>[\u0621-\u064A]+(?:\s+(?:الاول|الثاني|الاخر|الاخره|الاولي|الثانيه|القعده|الحجه|اول|ثاني))?)(?:\s*[/(]\s*[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?\s*\)?)?\s*,?\s+(?<y>\d{4})(?:\s*(?:هـ|ه|م))?(?:[\s,\-]+(?:الساعه\s+)?(?<h>\d{1,2}):(?<mi>\d{2}))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<mon>[\u0621-\u064A]+(?:\s+(?:الاول|الثاني|الاخر|الاخره|الاولي|الثانيه|القعده|الحجه|اول|ثاني))?)(?:\s*[/(]\s*[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?\s*\)?)?\s*,?\s+(?<y>\d{4})(?:\s*(?:هـ|ه|م))?(?:[\s,\-]+(?:الساعه\s+)?(?<h>\d{1,2}):(?<mi>\d{2}))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex MonthNameRegex();
 }

@@ -160,9 +160,9 @@ public sealed partial class ScrapedTextReader
         return lines;
     }
 
-    [GeneratedRegex(@"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex DateLike();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex TimeLike();
 }
