@@ -50,16 +50,18 @@ public static class JsonRecordReader
                 break;
             }
         }
+        var url = Text(record, UrlFields);
+        var (title, section) = SiteRules.TitleSection(Text(record, TitleFields), Text(record, SectionFields), url);
         return new ReadResult.Ok(new Article
         {
             Id = ArticleId.Compute(clean.Body),
             Source = id is null ? $"{source}#{location}" : $"{source}#{id}",
             Format = "jsonl",
-            Title = Text(record, TitleFields),
-            Section = Text(record, SectionFields),
+            Title = title,
+            Section = section,
             Published = published,
-            Dateline = clean.Dateline,
-            Url = Text(record, UrlFields),
+            Dateline = clean.Dateline ?? BylineDateline(author),
+            Url = url,
             Author = author,
             HasPicture = clean.HasPicture,
             Body = clean.Body,
@@ -123,14 +125,28 @@ public static class JsonRecordReader
         return false;
     }
 
-    /// <summary>Author fields are scraped by-lines: entities (&amp;nbsp;) decoded, no-break and repeated spaces collapsed.</summary>
+    /// <summary>
+    /// Author fields are scraped by-lines: entities (&amp;nbsp;) decoded, no-break and repeated spaces
+    /// collapsed. A bare identifier (a CMS's author GUID) is no author.
+    /// </summary>
     private static string? CleanAuthor(string? author)
     {
         if (author is null)
             return null;
         var decoded = author.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(author) : author;
         var collapsed = string.Join(' ', decoded.Split((char[])[' ', '\u00A0', '\t', '\u202F', '\u2009'], StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length == 0 ? null : collapsed;
+        return collapsed.Length == 0 || Guid.TryParse(collapsed, out _) ? null : collapsed;
+    }
+
+    /// <summary>
+    /// A wire story's dateline that the site stored in the author field and not in the body
+    /// («إسلام أباد – رويترز», «أبوظبي - سكاي نيوز عربية»): taken when it names a place and a known credit.
+    /// </summary>
+    private static Dateline? BylineDateline(string? author)
+    {
+        if (author is null || author.Length > 60)
+            return null;
+        return DatelineExtractor.FromByline(author) is { Place: not null, Source: { } src } d && NewsCredits.IsCredit(src) ? d : null;
     }
 
     private static string? Text(JsonElement record, string[] names)

@@ -83,6 +83,43 @@ public sealed class JsonlReaderTests
     }
 
     [Fact]
+    public void Author_guid_is_no_author()
+    {
+        var a = SingleArticle(Read(Record(("author", "d104a54b-f4be-4550-86b3-6bca1edb295e"), ("text", "افتتح المهرجان دورته الجديدة."))));
+        Assert.Null(a.Author);
+    }
+
+    [Fact]
+    public void Wire_dateline_kept_in_the_author_field_becomes_the_dateline()
+    {
+        var a = SingleArticle(Read(Record(("author", "عمّان – رويترز"), ("text", "افتتح المهرجان دورته الجديدة مساء أمس."))));
+        Assert.Equal(new Model.Dateline("عمّان", "رويترز"), a.Dateline);
+        Assert.Equal("افتتح المهرجان دورته الجديدة مساء أمس.", a.Body);
+    }
+
+    [Fact]
+    public void Author_field_of_a_reporter_alone_gives_no_dateline()
+    {
+        Assert.Null(SingleArticle(Read(Record(("author", "عمّان: سامر الحديدي"), ("text", "افتتح المهرجان دورته الجديدة."))) ).Dateline);
+    }
+
+    [Fact]
+    public void Site_rule_spa_desk_prefix_becomes_the_section()
+    {
+        var a = SingleArticle(Read(Record(("title", "عام / افتتاح معرض للكتاب في الرياض"), ("url", "http://www.spa.gov.sa/details.php?id=1"), ("text", "افتتح المعرض دورته الجديدة."))));
+        Assert.Equal("افتتاح معرض للكتاب في الرياض", a.Title);
+        Assert.Equal("عام", a.Section);
+    }
+
+    [Fact]
+    public void Slash_in_a_title_of_another_site_is_kept()
+    {
+        var a = SingleArticle(Read(Record(("title", "عام / افتتاح معرض للكتاب في الرياض"), ("url", "https://example.org/1"), ("text", "افتتح المعرض دورته الجديدة."))));
+        Assert.Equal("عام / افتتاح معرض للكتاب في الرياض", a.Title);
+        Assert.Null(a.Section);
+    }
+
+    [Fact]
     public void Non_object_line_fails_naming_its_type() => BadMiddleLine("[1, 2, 3]", "json array", "expected an object");
 
     [Fact]
