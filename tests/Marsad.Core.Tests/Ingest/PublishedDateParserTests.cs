@@ -77,6 +77,21 @@ public sealed partial class PublishedDateParserTests
     };
 
     [Theory]
+    [InlineData("5 جمادى الأولى 1440 هـ")]
+    [InlineData("12 ربيع الأول 1440")]
+    [InlineData("3 ربيع الآخر 1440")]
+    [InlineData("7 جمادى الآخرة 1440")]
+    [InlineData("15 ذو القعدة 1439")]
+    [InlineData("1 محرم 1440")]
+    public void Hijri_month_names_of_two_words_are_read_as_hijri(string text)
+    {
+        var p = PublishedDateParser.TryParse(text);
+        Assert.NotNull(p);
+        Assert.Equal("hijri-umalqura", p.Value.Calendar);
+        Assert.InRange(p.Value.Date.Year, 2018, 2019);
+    }
+
+    [Theory]
     [MemberData(nameof(Parsed))]
     public void Parses(string text, string expected)
     {
