@@ -32,9 +32,11 @@ public static class FormatSniffer
             t = t[1..].TrimStart();
         if (t.StartsWith("{"))
         {
-            // A JSON object spread over several lines («{\n  "key": …») is one document, not JSON Lines.
+            // A JSON object spread over several lines («{\n  "key": …») is one document, not JSON Lines. Only a
+            // first line that opens a structure counts: a broken first record («{oops») stays a JSONL line error.
             var nl = t.IndexOf('\n');
-            return nl > 0 && !t[..nl].TrimEnd().EndsWith("}") ? InputFormat.JsonArray : InputFormat.Jsonl;
+            var first = nl > 0 ? t[..nl].TrimEnd() : [];
+            return first.Length > 0 && first[^1] is '{' or '[' or ',' ? InputFormat.JsonArray : InputFormat.Jsonl;
         }
         if (t.StartsWith("[") && t[1..].TrimStart().StartsWith("{"))
             return InputFormat.JsonArray;

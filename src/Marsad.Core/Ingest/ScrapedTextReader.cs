@@ -153,7 +153,7 @@ public sealed partial class ScrapedTextReader
             var length = range.End.GetOffset(span.Length) - range.Start.GetOffset(span.Length);
             if (length > maxLine)
                 throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"line {lines.Count + 1} is {length:N0} characters long, over the {maxLine:N0}-character limit of an article body; refused"));
+                    $"line {span[..range.Start].Count('\n') + 1} is {length:N0} characters long, over the {maxLine:N0}-character limit of an article body; refused"));
             lines.Add(new string(span[range]));
         }
         // "\r\n" yields an empty line between; blank lines are ignored downstream anyway.

@@ -206,6 +206,14 @@ public sealed class JsonlReaderTests
     }
 
     [Fact]
+    public void Broken_first_line_is_a_line_error_not_a_broken_document()
+    {
+        var results = Read("{oops\n" + GoodRecord("a") + "\n" + GoodRecord("b") + "\n");
+        Assert.Equal(2, results.OfType<ReadResult.Ok>().Count());
+        Assert.Equal("line 1", SingleFailure(results).Location);
+    }
+
+    [Fact]
     public void Last_line_without_newline_is_read()
     {
         Assert.Equal(2, Read(GoodRecord("a") + "\n" + GoodRecord("b")).OfType<ReadResult.Ok>().Count());

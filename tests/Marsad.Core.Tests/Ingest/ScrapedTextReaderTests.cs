@@ -131,6 +131,14 @@ public sealed class ScrapedTextReaderTests
     }
 
     [Fact]
+    public void Over_long_line_is_refused_with_its_line_number_in_a_crlf_file()
+    {
+        var options = new ReaderOptions { MaxBodyChars = 200 };
+        var text = Title + " - " + Section + "\r\n  • 3/7/2024\r\n" + new string('ن', 300) + "\r\n";
+        AssertFails(Analyzer.ReadText(text, "long-line.txt", options), "long-line.txt", "line 3 is 300 characters long");
+    }
+
+    [Fact]
     public void Body_over_the_limit_is_refused_not_truncated()
     {
         var options = new ReaderOptions { MaxBodyChars = 100 };
