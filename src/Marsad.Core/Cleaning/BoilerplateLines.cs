@@ -45,7 +45,7 @@ public static partial class BoilerplateLines
         var n = ArabicNormalizer.Normalize(t).TrimStart("*•·-–— ");
         try
         {
-            return TailRegex().IsMatch(n) || TailPrefixRegex().IsMatch(n) || TagLineRegex().IsMatch(n) || EndMarkerRegex().IsMatch(n);
+            return TailRegex().IsMatch(n);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -69,9 +69,11 @@ public static partial class BoilerplateLines
         var t = line.Trim();
         if (t.Length == 0)
             return false;
-        if (IsLinkOnly(t) || IsSeparator(t) || GalleryNavigationLength(t + " ") == t.Length + 1)
+        if (IsLinkOnly(t) || IsSeparator(t) || (t.Length <= 24 && GalleryNavigationLength(t + " ") == t.Length + 1))
             return true;
-        if (t.Length > 200)
+        // Cheap gates first (this runs on every paragraph): counters end with a bracket, prompts open with
+        // one of a few letters or end with «هنا».
+        if (t.Length > 200 || !(t[^1] is ')' or ']' || t[0] is 'ا' or 'أ' or 'إ' or 'ش' or 'ق' or 'ر' or 'ي' or 'ل' || t.Contains("هن", StringComparison.Ordinal)))
             return false;
         var n = ArabicNormalizer.Normalize(t);
         try
@@ -127,6 +129,8 @@ public static partial class BoilerplateLines
     /// </summary>
     public static int TrailerStart(string paragraph)
     {
+        if (!paragraph.Contains("سمات", StringComparison.Ordinal) && !paragraph.Contains("رابط", StringComparison.Ordinal))
+            return -1;
         try
         {
             var m = TrailerRegex().Match(paragraph);
@@ -145,22 +149,18 @@ public static partial class BoilerplateLines
         return m.Success ? m.Length : 0;
     }
 
-    [GeneratedRegex(@"^(?:مشاركه|شارك(?:\s+(?:الخبر|المقال|هذا الخبر|عبر))?|المشاركه|الكلمات الداله|كلمات داله|كلمات مفتاحيه|الوسوم|وسوم|سمات|اقرا (?:ايضا|المزيد)|مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|تابعونا|تابعنا|التعليقات|اضف تعليق|اضافه تعليق|share|tags?|keywords|related|read more|follow us)(?:\s*[:：\-]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
+    // One anchored pass over the normalised line, four kinds of tail line:
+    // (1) share / tags / keywords / read-also / related / comments / follow-us labels, followed by a colon, a dash or nothing;
+    // (2) lines recognised by their opening words whatever follows: the news-link line, «other articles by the writer»,
+    //     contact lines (which may open with the bare e-mail glued to the text), disclaimers, copyright lines, and the
+    //     site rule of BBC Arabic's closing app promotion («يمكنكم استلام/تسلم اشعارات»);
+    // (3) a tag line: the label then a few words with no sentence punctuation («سمات الذهب المعادن تراجع»);
+    // (4) the agency end marker: «// انتهى //», «- انتهى -», «(انتهى)», «انتهى».
+    [GeneratedRegex(@"^(?:(?:(?:مشاركه|شارك(?:\s+(?:الخبر|المقال|هذا الخبر|عبر))?|المشاركه|الكلمات الداله|كلمات داله|كلمات مفتاحيه|الوسوم|وسوم|سمات|اقرا (?:ايضا|المزيد)|مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|تابعونا|تابعنا|التعليقات|اضف تعليق|اضافه تعليق|share|tags?|keywords|related|read more|follow us)(?:\s*[:：\-]|\s*$))|(?:(?:رابط (?:الخبر|المقال)|مقالات اخري(?: للكاتب)?|للتواصل مع الكاتب|(?:تويتر|twitter|البريد الالكتروني|e-?mail)\s*:|[\w.+\-]+@[\w\-]+\.[a-z]{2,}|جميع المقالات المنشوره|المقالات المنشوره تمثل|جميع الحقوق محفوظه|حقوق النشر محفوظه|يمكنكم (?:استلام|تسلم) اشعارات))|(?:(?:سمات|الوسوم|وسوم|الكلمات الداله|كلمات داله|tags)\s*[:：]?\s+[^.!?؟،,؛:]{1,150}$)|(?:[/\\\-–(\[*\s]*انتهي[/\\\-–)\]*.\s]*$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex TailRegex();
 
-    // Tail lines recognised by their opening words whatever follows (a contact line may open with the bare
-    // e-mail address, glued to the text after it). «يمكنكم استلام/تسلم اشعارات» is a site
-    // rule (BBC Arabic's app promotion closing its articles).
-    [GeneratedRegex(@"^(?:رابط (?:الخبر|المقال)|مقالات اخري(?: للكاتب)?|للتواصل مع الكاتب|(?:تويتر|twitter|البريد الالكتروني|e-?mail)\s*:|[\w.+\-]+@[\w\-]+\.[a-z]{2,}|جميع المقالات المنشوره|المقالات المنشوره تمثل|جميع الحقوق محفوظه|حقوق النشر محفوظه|يمكنكم (?:استلام|تسلم) اشعارات)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
-    private static partial Regex TailPrefixRegex();
 
-    // A tag line: the label then a few words with no sentence punctuation («سمات الذهب المعادن تراجع»).
-    [GeneratedRegex(@"^(?:سمات|الوسوم|وسوم|الكلمات الداله|كلمات داله|tags)\s*[:：]?\s+[^.!?؟،,؛:]{1,150}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
-    private static partial Regex TagLineRegex();
 
-    // The agency end marker: «// انتهى //», «- انتهى -», «(انتهى)», «انتهى».
-    [GeneratedRegex(@"^[/\\\-–(\[*\s]*انتهي[/\\\-–)\]*.\s]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
-    private static partial Regex EndMarkerRegex();
 
     [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+\.[\w.\-]+|@\w{2,30}|#\w+(?:\s+#\w+)*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex LinkRegex();

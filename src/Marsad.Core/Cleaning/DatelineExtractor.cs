@@ -31,10 +31,17 @@ namespace Marsad.Cleaning;
 /// </summary>
 public static partial class DatelineExtractor
 {
+    private static readonly System.Buffers.SearchValues<char> OpenerMarks = System.Buffers.SearchValues.Create("-–—ـ(:");
+    private static readonly System.Buffers.SearchValues<char> LineMarks = System.Buffers.SearchValues.Create("-–—ـ0123456789٠١٢٣٤٥٦٧٨٩");
+
     /// <summary>The dateline and the offset where the body proper starts; null when the body has none.</summary>
     public static (Dateline Dateline, int BodyStart)? Extract(string body)
     {
         if (body.Length < 8)
+            return null;
+        // Every opener ends in a dash, a bracket or a colon within its first hundred characters; most
+        // paragraphs have none there, and skip the regexes.
+        if (body.AsSpan(0, Math.Min(body.Length, 100)).IndexOfAny(OpenerMarks) < 0)
             return null;
         var head = body.Length > 160 ? body[..160] : body;
         try
@@ -53,9 +60,15 @@ public static partial class DatelineExtractor
             m = SourceParenRegex().Match(head);
             if (m.Success)
                 return (new Dateline(null, Clean(m.Groups["source"].Value)), m.Length);
-            m = PartsColonRegex().Match(head);
-            if (m.Success && SplitParts(m.Groups["parts"].Value) is var parts && parts.TrueForAll(IsDatelinePart))
-                return (FromParts(parts), m.Length);
+            // «PART- PART[- PART]: body»
+            var colon = head.AsSpan(0, Math.Min(head.Length, 100)).IndexOfAny(':', '：');
+            if (colon > 0 && TryParts(head[..colon], 2, 3) is { } parts && parts.TrueForAll(IsDatelinePart))
+            {
+                var start = colon + 1;
+                while (start < head.Length && char.IsWhiteSpace(head[start]))
+                    start++;
+                return (FromParts(parts), start);
+            }
             m = PlaceOnlyRegex().Match(head);
             if (m.Success && m.Groups["place"].Length >= 2 && IsDatelinePart(m.Groups["place"].Value) && (NewsCredits.IsCredit(m.Groups["place"].Value) || CanBePlace(m.Groups["place"].Value)))
                 return (FromParts([m.Groups["place"].Value]), m.Length);
@@ -70,8 +83,9 @@ public static partial class DatelineExtractor
     public static Dateline? ExtractLine(string line)
     {
         var t = line.Trim().TrimEnd(':', '：').Trim();
-        // A line that ends like a sentence is text, whatever dashes it holds.
-        if (t.Length is < 3 or > 90 || t[^1] is '.' or '!' or '?' or '؟' or '…' or '،' or ',')
+        // A line that ends like a sentence is text, whatever dashes it holds; a dateline line has a dash
+        // between its parts or the digits of its date.
+        if (t.Length is < 3 or > 90 || t[^1] is '.' or '!' or '?' or '؟' or '…' or '،' or ',' || t.AsSpan().IndexOfAny(LineMarks) < 0)
             return null;
         try
         {
@@ -81,9 +95,8 @@ public static partial class DatelineExtractor
                 var source = m.Groups["source"].Success ? Clean(m.Groups["source"].Value) : null;
                 return new Dateline(Clean(m.Groups["place"].Value), string.IsNullOrEmpty(source) ? null : source);
             }
-            if (LinePartsRegex().IsMatch(t))
+            if (TryParts(t, 2, 4) is { } parts)
             {
-                var parts = SplitParts(t);
                 if (!parts.TrueForAll(IsDatelinePart))
                     return null;
                 var words = 0;
@@ -110,16 +123,17 @@ public static partial class DatelineExtractor
         t = t.Trim();
         if (t.Length == 0)
             return null;
+        List<string>? parts;
         try
         {
-            if (!LinePartsRegex().IsMatch(t) && !SinglePartRegex().IsMatch(t))
-                return null;
+            parts = TryParts(t, 1, 4);
         }
         catch (RegexMatchTimeoutException)
         {
             return null;
         }
-        var parts = SplitParts(t);
+        if (parts is null)
+            return null;
         // A single part is a dateline when it is a credit («واس») or one word (a place: «الرياض:»); a lone
         // two-word part is as likely the writer's name.
         if (parts.Count == 1 && !NewsCredits.IsCredit(parts[0]) && (WordCount(parts[0]) > 1 || !CanBePlace(parts[0]) || !IsDatelinePart(parts[0])))
@@ -224,17 +238,27 @@ public static partial class DatelineExtractor
         return System.Collections.Frozen.FrozenSet.ToFrozenSet(set, StringComparer.Ordinal);
     }
 
-    private static List<string> SplitParts(string text)
+    /// <summary>
+    /// The dash-separated parts of <paramref name="text"/> when there are <paramref name="min"/> to
+    /// <paramref name="max"/> of them and each is a dateline part (one to four words, or a quoted name); else null.
+    /// Splitting first and matching each short part keeps the regexes small.
+    /// </summary>
+    private static List<string>? TryParts(string text, int min, int max)
     {
-        var parts = new List<string>(3);
-        foreach (var p in PartSeparatorRegex().Split(text))
+        var pieces = PartSeparatorRegex().Split(text);
+        if (pieces.Length < min || pieces.Length > max)
+            return null;
+        var parts = new List<string>(pieces.Length);
+        foreach (var piece in pieces)
         {
-            var c = p.Trim().TrimEnd(':', '：').Trim();
-            if (c.Length > 0)
-                parts.Add(c);
+            var c = piece.Trim();
+            if (c.Length == 0 || !SinglePartRegex().IsMatch(c))
+                return null;
+            parts.Add(c);
         }
         return parts;
     }
+
 
     private static bool IsMonthName(string name)
     {
@@ -247,9 +271,13 @@ public static partial class DatelineExtractor
     private static string Clean(string s) => s.Trim().TrimEnd('،', ',', ':').Trim();
 
     // Word: starts with a letter (not a tatweel); then letters, marks, digits (فرانس24), tatweel, apostrophes, dots (أ.ف.ب).
-    private const string Word = @"[\p{L}-[\u0640]][\p{L}\p{M}\p{Nd}\u0640'’.]*";
+    private const string Word = "[" + Letters + "][" + Letters + Marks + @"\u0640\u0660-\u0669\u06F0-\u06F90-9'’.]*";
     // A word of letters only (the place of an agency dateline is glued to the day: «الدمام25 شوال …»).
-    private const string LetterWord = @"[\p{L}-[\u0640]][\p{L}\p{M}\u0640'’.]*";
+    private const string LetterWord = "[" + Letters + "][" + Letters + Marks + @"\u0640'’.]*";
+    // Explicit ranges rather than \p{L}: Arabic (with Persian/Urdu letters) and Latin are what datelines are
+    // written in, and Unicode-category classes cost a noticeable start-up on first use.
+    private const string Letters = @"\u0621-\u063F\u0641-\u064A\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FFA-Za-z\u00C0-\u024F";
+    private const string Marks = @"\u064B-\u065F\u0670\u06D6-\u06ED";
     private const string Words4 = Word + @"(?:\s*[،,]?\s+" + Word + @"){0,3}";
     private const string Quoted = @"(?:«[^«»\n]{1,30}»|\([^()\n]{1,30}\)|""[^""\n]{1,30}"")";
     private const string Part = @"(?:" + Quoted + "|" + Words4 + @"(?:\s*\([^()\n]{1,30}\))?)";
@@ -268,16 +296,12 @@ public static partial class DatelineExtractor
     [GeneratedRegex(@"^\s*\((?<source>[^()\n]{1,40})\)\s*(?:--?|–|—)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex SourceParenRegex();
 
-    [GeneratedRegex(@"^\s*(?<parts>" + Part + "(?:" + PartDash + Part + @"){1,2})\s*:\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
-    private static partial Regex PartsColonRegex();
 
     // A place alone before the dash is a single word: longer openers are too often a heading or a clause
     // («أدت اتفاقية سايكس - بيكو …»).
     [GeneratedRegex(@"^\s*(?<place>" + Word + @")" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex PlaceOnlyRegex();
 
-    [GeneratedRegex(@"^" + Part + "(?:" + PartDash + Part + @"){1,3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
-    private static partial Regex LinePartsRegex();
 
     [GeneratedRegex(@"^" + Part + "$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex SinglePartRegex();
@@ -287,6 +311,6 @@ public static partial class DatelineExtractor
 
     // «أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس»: place, a date (Hijri or Gregorian month name), optionally
     // «الموافق» and the other calendar's date, then the agency.
-    [GeneratedRegex(@"^(?<place>" + LetterWord + @"(?:\s+" + LetterWord + @"){0,2})\s*\d{1,2}\s+(?<m1>\p{L}+(?:\s+\p{L}+)?)\s+\d{4}\s*(?:هـ|ه|م)?(?:\s*[،,]?\s*الموافق\s+\d{1,2}\s+(?<m2>\p{L}+(?:\s+\p{L}+)?)\s+\d{4}\s*(?:م|هـ|ه)?)?(?:\s+(?<source>" + Word + @"(?:\s+" + Word + @"){0,2}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
+    [GeneratedRegex(@"^(?<place>" + LetterWord + @"(?:\s+" + LetterWord + @"){0,2})\s*\d{1,2}\s+(?<m1>[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?)\s+\d{4}\s*(?:هـ|ه|م)?(?:\s*[،,]?\s*الموافق\s+\d{1,2}\s+(?<m2>[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?)\s+\d{4}\s*(?:م|هـ|ه)?)?(?:\s+(?<source>" + Word + @"(?:\s+" + Word + @"){0,2}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex AgencyDateRegex();
 }

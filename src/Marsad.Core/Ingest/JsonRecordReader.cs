@@ -140,13 +140,15 @@ public static class JsonRecordReader
 
     /// <summary>
     /// A wire story's dateline that the site stored in the author field and not in the body
-    /// («إسلام أباد – رويترز», «أبوظبي - سكاي نيوز عربية»): taken when it names a place and a known credit.
+    /// («إسلام أباد – رويترز», «أبوظبي - سكاي نيوز عربية»): taken when it names a place and then a known credit.
     /// </summary>
     private static Dateline? BylineDateline(string? author)
     {
-        if (author is null || author.Length > 60)
+        if (author is null || author.Length > 60 || author.AsSpan().IndexOfAny('-', '–', '—') < 0 && !author.Contains(" ـ", StringComparison.Ordinal))
             return null;
-        return DatelineExtractor.FromByline(author) is { Place: not null, Source: { } src } d && NewsCredits.IsCredit(src) ? d : null;
+        // The usual «PLACE - CREDIT» order only: in «CREDIT – NAME» («العربية.نت – عماد البليك») the other part is the reporter.
+        return DatelineExtractor.FromByline(author) is { Place: not null, Source: { } src } d && NewsCredits.IsCredit(src)
+            && author.TrimEnd(':', '：', ' ').EndsWith(src, StringComparison.Ordinal) ? d : null;
     }
 
     private static string? Text(JsonElement record, string[] names)

@@ -22,6 +22,6 @@ public static partial class SiteRules
         return m.Success ? (m.Groups["title"].Value.Trim(), m.Groups["desk"].Value) : (title, section);
     }
 
-    [GeneratedRegex(@"^(?<desk>\p{L}+)\s*/\s*(?<title>\S.*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
+    [GeneratedRegex(@"^(?<desk>[\u0621-\u064A]+)\s*/\s*(?<title>\S.*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMs)]
     private static partial Regex SpaDeskRegex();
 }

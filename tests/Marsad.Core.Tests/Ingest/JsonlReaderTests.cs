@@ -98,6 +98,12 @@ public sealed class JsonlReaderTests
     }
 
     [Fact]
+    public void Author_field_credit_then_reporter_gives_no_dateline()
+    {
+        Assert.Null(SingleArticle(Read(Record(("author", "رويترز – سامر الحديدي"), ("text", "افتتح المهرجان دورته الجديدة."))) ).Dateline);
+    }
+
+    [Fact]
     public void Author_field_of_a_reporter_alone_gives_no_dateline()
     {
         Assert.Null(SingleArticle(Read(Record(("author", "عمّان: سامر الحديدي"), ("text", "افتتح المهرجان دورته الجديدة."))) ).Dateline);
