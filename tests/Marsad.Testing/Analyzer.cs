@@ -9,11 +9,24 @@ public static class Analyzer
 {
     public static IReadOnlyList<ReadResult> ReadAll(string path) => [.. new ArticleReader().ReadPath(path)];
 
-    public static IReadOnlyList<ReadResult> ReadBytes(byte[] bytes, string name = "test-input")
+    /// <summary>Every result of every file under <paramref name="paths"/> (directories recursively), in batch order.</summary>
+    public static IReadOnlyList<ReadResult> ReadBatch(IEnumerable<string> paths, ReaderOptions? options = null)
+    {
+        var reader = new ArticleReader(options);
+        return [.. ArticleReader.ExpandPaths(paths).SelectMany(p => reader.ReadPath(p))];
+    }
+
+    public static IReadOnlyList<ReadResult> ReadBytes(byte[] bytes, string name = "test-input") => ReadBytes(bytes, name, null);
+
+    public static IReadOnlyList<ReadResult> ReadBytes(byte[] bytes, string name, ReaderOptions? options)
     {
         using var stream = new MemoryStream(bytes);
-        return [.. new ArticleReader().ReadStream(stream, name, name)];
+        return [.. new ArticleReader(options).ReadStream(stream, name, name)];
     }
+
+    /// <summary>Reads <paramref name="text"/> as a UTF-8 file named <paramref name="name"/>.</summary>
+    public static IReadOnlyList<ReadResult> ReadText(string text, string name = "test-input.txt", ReaderOptions? options = null) =>
+        ReadBytes(new System.Text.UTF8Encoding(false).GetBytes(text), name, options);
 
     public static Article ReadSingle(string path)
     {

@@ -381,7 +381,7 @@ public static partial class Program
             $"{name}: {n} cases in {articles} articles ({boundaries} boundaries, {n - boundaries} not); right {right} ({(double)right / n:P1}); boundary P {(double)correctSplits / Math.Max(1, splits):P1} R {(double)correctSplits / Math.Max(1, boundaries):P1}"));
     }
 
-    [GeneratedRegex(@"[ء-ي]{2}\.[ء-ي]{2}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[ء-ي]{2}\.[ء-ي]{2}", RegexOptions.None, matchTimeoutMilliseconds: Marsad.Text.RegexLimits.TimeoutMilliseconds)]
     private static partial Regex GluedPattern();
 
     private static int GluedSample(Dictionary<string, string> options)

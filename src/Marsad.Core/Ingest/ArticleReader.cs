@@ -20,6 +20,14 @@ public sealed class ArticleReader
     private readonly HtmlReader _html;
     private readonly FeedReader _feed;
     private readonly JsonlReader _jsonl;
+    private readonly TrecReader _trec;
+
+    /// <summary>
+    /// Turns on the runtime's strict gzip/deflate validation, so a truncated .gz input ends with
+    /// <see cref="InvalidDataException"/> instead of a silent early end of stream. The switch is read once per
+    /// process, at the first decompression: it must be set before then, which is why it is set here.
+    /// </summary>
+    static ArticleReader() => AppContext.SetSwitch("System.IO.Compression.UseStrictValidation", true);
 
     public ArticleReader(ReaderOptions? options = null)
     {
@@ -28,6 +36,7 @@ public sealed class ArticleReader
         _html = new HtmlReader(_options);
         _feed = new FeedReader(_options);
         _jsonl = new JsonlReader(_options);
+        _trec = new TrecReader(_options);
     }
 
     /// <summary>Files under <paramref name="paths"/>: a file is itself, a directory all files below it (hidden ones skipped), "-" is stdin.</summary>
@@ -60,7 +69,7 @@ public sealed class ArticleReader
         if (path == "-")
         {
             var stdin = Console.OpenStandardInput();
-            return Guard(() => ReadStream(stdin, "<stdin>", null, cancellationToken), "<stdin>", stdin);
+            return Guard(() => ReadStreamCore(stdin, "<stdin>", null, cancellationToken), "<stdin>", stdin);
         }
         Stream stream;
         try
@@ -74,11 +83,18 @@ public sealed class ArticleReader
         {
             return [new ReadResult.Failed(path, null, $"cannot open: {ex.Message}")];
         }
-        return Guard(() => ReadStream(stream, path, path, cancellationToken), path, stream);
+        return Guard(() => ReadStreamCore(stream, path, path, cancellationToken), path, stream);
     }
 
-    /// <summary>Reads every article of a stream; <paramref name="source"/> names it in results and errors.</summary>
-    public IEnumerable<ReadResult> ReadStream(Stream stream, string source, string? fileName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads every article of a stream; <paramref name="source"/> names it in results and errors. The
+    /// caller keeps ownership of <paramref name="stream"/>. An unexpected reader fault ends this stream
+    /// with one failure; it never escapes.
+    /// </summary>
+    public IEnumerable<ReadResult> ReadStream(Stream stream, string source, string? fileName, CancellationToken cancellationToken = default) =>
+        Guard(() => ReadStreamCore(stream, source, fileName, cancellationToken), source, null);
+
+    private IEnumerable<ReadResult> ReadStreamCore(Stream stream, string source, string? fileName, CancellationToken cancellationToken)
     {
         Stream input = stream;
         var head = new byte[4];
@@ -141,6 +157,7 @@ public sealed class ArticleReader
         {
             InputFormat.Html => [Try(() => _html.Read(text, source), source)],
             InputFormat.Feed => _feed.Read(text, source),
+            InputFormat.Trec => _trec.Read(text, source),
             InputFormat.Jsonl => ReadJsonlText(text, source, cancellationToken),
             InputFormat.JsonArray => ReadJsonArray(text, source),
             _ => [Try(() => new ReadResult.Ok(_text.Read(text, source)), source)],
@@ -164,6 +181,21 @@ public sealed class ArticleReader
         catch (JsonException ex)
         {
             return [new ReadResult.Failed(source, null, $"invalid JSON: {ex.Message}")];
+        }
+        if (doc.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            using (doc)
+            {
+                // One pretty-printed record; an object with no body field is not an article (an index, a manifest…).
+                return JsonRecordReader.HasBodyField(doc.RootElement)
+                    ? [JsonRecordReader.Read(doc.RootElement, source, "record 0", _options)]
+                    : [new ReadResult.Failed(source, null, "a JSON object that is not an article record (no text/content/body field) and not JSON Lines")];
+            }
+        }
+        if (doc.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            doc.Dispose();
+            return [new ReadResult.Failed(source, null, "a JSON document that is neither an array of article records nor one record")];
         }
         return Items(doc);
 
@@ -217,7 +249,7 @@ public sealed class ArticleReader
     }
 
     /// <summary>Disposes the file when enumeration ends, and turns an unexpected reader fault into a failure for this file only.</summary>
-    private static IEnumerable<ReadResult> Guard(Func<IEnumerable<ReadResult>> read, string source, Stream owned)
+    private static IEnumerable<ReadResult> Guard(Func<IEnumerable<ReadResult>> read, string source, Stream? owned)
     {
         using (owned)
         {

@@ -50,9 +50,14 @@ public sealed class FeedReader
         {
             return [new ReadResult.Failed(source, string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}"), $"not well-formed XML: {ex.Message}")];
         }
-        catch (Exception ex) when (ex is InvalidInputException)
+        catch (InvalidInputException ex)
         {
             return [new ReadResult.Failed(source, null, ex.Message)];
+        }
+        catch (NotSupportedException ex)
+        {
+            // «The Rss20Serializer does not support RSS version '0.91'.»
+            return [new ReadResult.Failed(source, null, $"unsupported feed: {ex.Message} This reader knows RSS 2.0 and Atom 1.0.")];
         }
         return ReadItems(feed, source);
     }
@@ -72,12 +77,15 @@ public sealed class FeedReader
         return formatter.Feed;
     }
 
+    /// <summary>
+    /// Parses an item date. An unreadable date is reported as parsed with the default value (read as "no
+    /// date"): returning false would make the formatter throw later, when the date is read, and lose the item.
+    /// </summary>
     private static bool ParseDate(XmlDateTimeData data, out DateTimeOffset value)
     {
         value = default;
-        if (PublishedDateParser.TryParse(data.DateTimeString) is not { } p)
-            return false;
-        value = new DateTimeOffset(DateTime.SpecifyKind(p.Local, DateTimeKind.Unspecified), p.Offset ?? TimeSpan.Zero);
+        if (PublishedDateParser.TryParse(data.DateTimeString) is { } p)
+            value = new DateTimeOffset(DateTime.SpecifyKind(p.Local, DateTimeKind.Unspecified), p.Offset ?? TimeSpan.Zero);
         return true;
     }
 
@@ -92,7 +100,18 @@ public sealed class FeedReader
                 yield return new ReadResult.Failed(source, null, string.Create(CultureInfo.InvariantCulture, $"feed has more than {_options.MaxFeedItems:N0} items; the rest are skipped"));
                 yield break;
             }
-            yield return ReadItem(item, feed, source, string.Create(CultureInfo.InvariantCulture, $"item {index}"));
+            var location = string.Create(CultureInfo.InvariantCulture, $"item {index}");
+            ReadResult result;
+            try
+            {
+                result = ReadItem(item, feed, source, location);
+            }
+            catch (Exception ex) when (ex is XmlException or FormatException or InvalidInputException or UriFormatException)
+            {
+                // The formatter parses some item parts lazily; one bad item must not end the feed.
+                result = new ReadResult.Failed(source, location, $"unreadable item: {ex.Message}");
+            }
+            yield return result;
         }
         if (index == 0)
             yield return new ReadResult.Failed(source, null, "feed has no items");

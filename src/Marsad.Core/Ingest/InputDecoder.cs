@@ -18,6 +18,8 @@ public static class InputDecoder
     public static string Decode(ReadOnlySpan<byte> bytes, Encoding? declared = null)
     {
         var (encoding, bomLength) = DetectEncoding(bytes);
+        if (encoding is null && BinaryKind(bytes) is { } kind)
+            throw new InvalidInputException($"binary content: the file is {kind}, not a text, HTML, feed or JSONL file");
         if (encoding is null && declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
             encoding = declared;
         encoding ??= StrictUtf8;
@@ -87,6 +89,35 @@ public static class InputDecoder
                 return (new UnicodeEncoding(true, false, true), 0);
         }
         return (null, 0);
+    }
+
+    /// <summary>
+    /// What binary format <paramref name="bytes"/> starts with (an image, an archive, a PDF…), or "binary data"
+    /// when the head holds NUL bytes; null when it may be text. Call it only when no BOM or UTF-16 pattern was found.
+    /// </summary>
+    public static string? BinaryKind(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]))
+            return "a PNG image";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+            return "a JPEG image";
+        if (bytes.StartsWith("GIF8"u8))
+            return "a GIF image";
+        if (bytes.StartsWith("%PDF"u8))
+            return "a PDF document";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+            return "a ZIP archive (or an Office document)";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]))
+            return "a 7-Zip archive";
+        if (bytes.StartsWith("BZh"u8))
+            return "a bzip2 archive";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]))
+            return "an xz archive";
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x7F, 0x45, 0x4C, 0x46]))
+            return "an executable (ELF)";
+        if (bytes.StartsWith("MZ"u8) && bytes.Length > 64 && bytes[..Math.Min(bytes.Length, 512)].Contains((byte)0))
+            return "an executable (PE)";
+        return bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0) ? "binary data (it contains NUL bytes)" : null;
     }
 
     /// <summary>Throws when the text looks like binary data: NUL characters or many control characters.</summary>

@@ -11,11 +11,17 @@ public enum InputFormat
     Feed,
     /// <summary>JSON Lines: one article record per line (plain or gzip).</summary>
     Jsonl,
-    /// <summary>A JSON array of article records.</summary>
+    /// <summary>TREC-style article files (&lt;DOC&gt;&lt;DOCNO&gt;…&lt;TEXT&gt;…&lt;/DOC&gt;), read tag by tag.</summary>
+    Trec,
+    /// <summary>A JSON document over several lines: an array of article records, or one (pretty-printed) object.</summary>
     JsonArray,
 }
 
-/// <summary>Chooses a reader by looking at the content first and the file name second.</summary>
+/// <summary>
+/// Chooses a reader by looking at the content first: JSON (<c>{</c>, <c>[{</c>), TREC (<c>&lt;DOC&gt;</c>), feeds
+/// (<c>&lt;rss</c>, <c>&lt;feed</c>), HTML (<c>&lt;html</c>, <c>&lt;body</c>, <c>&lt;div</c>, <c>&lt;p</c>…), other XML; the
+/// file name only settles markup the content probe cannot place. Anything else is a scraped-text page.
+/// </summary>
 public static class FormatSniffer
 {
     /// <summary>The format of a file whose decoded start is <paramref name="head"/>.</summary>
@@ -25,9 +31,17 @@ public static class FormatSniffer
         if (t.Length > 0 && t[0] == '\uFEFF')
             t = t[1..].TrimStart();
         if (t.StartsWith("{"))
-            return InputFormat.Jsonl;
+        {
+            // A JSON object spread over several lines («{\n  "key": …») is one document, not JSON Lines. Only a
+            // first line that opens a structure counts: a broken first record («{oops») stays a JSONL line error.
+            var nl = t.IndexOf('\n');
+            var first = nl > 0 ? t[..nl].TrimEnd() : [];
+            return first.Length > 0 && first[^1] is '{' or '[' or ',' ? InputFormat.JsonArray : InputFormat.Jsonl;
+        }
         if (t.StartsWith("[") && t[1..].TrimStart().StartsWith("{"))
             return InputFormat.JsonArray;
+        if (t.StartsWith("<DOC>", StringComparison.OrdinalIgnoreCase))
+            return InputFormat.Trec;
         if (t.StartsWith("<"))
         {
             var probe = t[..Math.Min(t.Length, 4096)];
@@ -40,14 +54,16 @@ public static class FormatSniffer
                 return InputFormat.Html;
             if (probe.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || probe.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
                 return InputFormat.Feed; // XML that is not HTML: let the feed reader name what is wrong with it
+            // Markup the probe cannot place: the file name decides.
+            var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+            return ext switch
+            {
+                ".rss" or ".atom" or ".xml" => InputFormat.Feed,
+                _ => InputFormat.Html,
+            };
         }
-        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        return ext switch
-        {
-            ".html" or ".htm" or ".xhtml" => InputFormat.Html,
-            ".rss" or ".atom" or ".xml" => InputFormat.Feed,
-            _ => InputFormat.Text,
-        };
+        // Content that is not markup or JSON is a scraped-text page, whatever its name says (page.html holding plain text).
+        return InputFormat.Text;
     }
 
     private static bool LooksLikeFeed(ReadOnlySpan<char> probe) =>

@@ -1,3 +1,4 @@
+using Marsad.Cleaning;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Marsad.Model;
@@ -99,7 +100,7 @@ public static partial class PublishedDateParser
         }
         else
         {
-            year = c < 100 ? c + 2000 : c;
+            year = c < 100 ? c + (c < 50 ? 2000 : 1900) : c; // 27/05/17 → 2017, 27/05/98 → 1998
             if (a > 12 && b <= 12)
                 (day, month) = (a, b);
             else if (b > 12 && a <= 12)
@@ -226,9 +227,9 @@ public static partial class PublishedDateParser
     [GeneratedRegex(@"^(?:[A-Za-z]{3,9},?\s+)?(?<d>\d{1,2})\s+(?<mon>[A-Za-z]{3,9})\.?\s+(?<y>\d{2,4})(?:\s+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?(?:\s+(?<z>[A-Za-z]{1,5}|[+-]\d{4}))?)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex RfcRegex();
 
-    [GeneratedRegex(@"^(?<a>\d{1,4})[/.\-](?<b>\d{1,2})[/.\-](?<c>\d{2,4})(?:\s*(?:هـ|ه|م))?(?:[\sT,\-]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?<a>\d{1,4})\s*[/.\-]\s*(?<b>\d{1,2})\s*[/.\-]\s*(?<c>\d{2,4})(?:\s*(?:هـ|ه|م))?(?:[\sT,\-]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?\s*(?<ampm>am|pm|ص|م|صباحا|مساء)?)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex NumericRegex();
 
-    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<mon>[\u0621-\u064A]+(?:\s+(?:الاول|الثاني|الاخر|الاخره|الاولي|الثانيه|القعده|الحجه|اول|ثاني))?)(?:\s*[/(]\s*[\u0621-\u064A]+\s*\)?)?\s*,?\s+(?<y>\d{4})(?:\s*(?:هـ|ه|م))?(?:[\s,\-]+(?:الساعه\s+)?(?<h>\d{1,2}):(?<mi>\d{2}))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<d>\d{1,2})\s+(?<mon>[\u0621-\u064A]+(?:\s+(?:الاول|الثاني|الاخر|الاخره|الاولي|الثانيه|القعده|الحجه|اول|ثاني))?)(?:\s*[/(]\s*[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+)?\s*\)?)?\s*,?\s+(?<y>\d{4})(?:\s*(?:هـ|ه|م))?(?:[\s,\-]+(?:الساعه\s+)?(?<h>\d{1,2}):(?<mi>\d{2}))?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex MonthNameRegex();
 }

@@ -32,10 +32,18 @@ public sealed partial class ScrapedTextReader
     /// <summary>Reads one page; throws <see cref="InvalidInputException"/> when it holds no article.</summary>
     public Article Read(string text, string source)
     {
-        var lines = SplitLines(text);
+        var lines = SplitLines(text, _options.MaxBodyChars);
         var i = 0;
-        while (i < lines.Count && lines[i].Trim().Length == 0)
-            i++;
+        var hasPicture = false;
+        // Blank lines and picture placeholders before the title (a placeholder is never the title).
+        for (; i < lines.Count; i++)
+        {
+            var lead = lines[i].Trim();
+            if (BoilerplateLines.IsPicturePlaceholder(lead))
+                hasPicture = true;
+            else if (lead.Length > 0)
+                break;
+        }
         if (i >= lines.Count)
             throw new InvalidInputException("empty page: no text lines");
 
@@ -55,7 +63,6 @@ public sealed partial class ScrapedTextReader
         PublishedTime? published = null;
         TimeOnly? time = null;
         var counters = ImmutableArray.CreateBuilder<int>();
-        var hasPicture = false;
         for (; i < lines.Count; i++)
         {
             var line = lines[i].Trim();
@@ -134,14 +141,21 @@ public sealed partial class ScrapedTextReader
         return h is >= 0 and <= 23 && mi is >= 0 and <= 59 ? new TimeOnly(h, mi) : null;
     }
 
-    private static List<string> SplitLines(string text)
+    /// <summary>The lines of a page; a line longer than <paramref name="maxLine"/> characters is refused before it is copied.</summary>
+    private static List<string> SplitLines(string text, int maxLine)
     {
         var lines = new List<string>();
         var span = text.AsSpan();
         if (span.Length > 0 && span[0] == '\uFEFF')
             span = span[1..];
         foreach (var range in span.SplitAny("\r\n\u2028\u2029"))
+        {
+            var length = range.End.GetOffset(span.Length) - range.Start.GetOffset(span.Length);
+            if (length > maxLine)
+                throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"line {span[..range.Start].Count('\n') + 1} is {length:N0} characters long, over the {maxLine:N0}-character limit of an article body; refused"));
             lines.Add(new string(span[range]));
+        }
         // "\r\n" yields an empty line between; blank lines are ignored downstream anyway.
         return lines;
     }
