@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Marsad.Entities;
+using Marsad.Entities.Linking;
 using Marsad.Model;
 
 namespace Marsad.Pipeline;
@@ -62,6 +64,12 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseTokens(this PipelineBuilder builder) => builder.Use(new TokenStage());
 
-    /// <summary>Every stage, in the order they depend on each other: sentences, then tokens.</summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens();
+    /// <summary>Lexicon and trigger-pattern entity mentions (<see cref="LexiconMentionStage"/>); needs tokens.</summary>
+    public static PipelineBuilder UseLexiconMentions(this PipelineBuilder builder) => builder.Use(new LexiconMentionStage());
+
+    /// <summary>Merges all mentions into canonical entities (<see cref="EntityLinkingStage"/>); runs after every mention stage.</summary>
+    public static PipelineBuilder UseEntityLinking(this PipelineBuilder builder) => builder.Use(new EntityLinkingStage());
+
+    /// <summary>Every stage, in the order they depend on each other: sentences, tokens, entity mentions, entity linking.</summary>
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseLexiconMentions().UseEntityLinking();
 }
