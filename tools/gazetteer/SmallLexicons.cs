@@ -203,7 +203,13 @@ internal sealed class SmallLexicons(string shared, string curated)
             if (key.Length > 0)
                 words.TryAdd(key, 'c');
         }
-        var sb = new StringBuilder("# common: normalised word\ts = stop word, c = common word; such names are matched only with context. Sources: mohataher/arabic-stop-words (MIT), stopwords-iso (MIT), Marsad curated (CC0).\n");
+        foreach (var l in Tsv.Lines(Path.Combine(curated, "person_names_not_places.txt")))
+        {
+            var key = NameText.Key(l);
+            if (key.Length > 0)
+                words.TryAdd(key, 'p');
+        }
+        var sb = new StringBuilder("# common: normalised word\ts = stop word, c = common word, p = a person name more than a place; such names are matched only with context. Sources: mohataher/arabic-stop-words (MIT), stopwords-iso (MIT), Marsad curated (CC0).\n");
         foreach (var (w, flag) in words)
             sb.Append(w).Append('\t').Append(flag).Append('\n');
         return (sb.ToString(), words.Count);

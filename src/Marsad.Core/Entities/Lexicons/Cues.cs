@@ -86,6 +86,8 @@ internal sealed class Cues(EntityLexicon lex)
 
     public bool IsGivenName(ReadOnlySpan<char> key) => Lexicon.TryNameToken(key, out var t) && t.IsGiven;
 
+    public bool IsFrequentGivenName(ReadOnlySpan<char> key) => Lexicon.TryNameToken(key, out var t) && t.IsFrequentGiven;
+
     /// <summary>A word no lexicon knows: likely a rare name when it follows name words (شغاتي، ماكالوزو).</summary>
     public bool IsUnknown(ReadOnlySpan<char> key) =>
         !Lexicon.IsCommon(key) && !Lexicon.TryNameToken(key, out _) && !Lexicon.TryHead(key, out _, out _) && !Lexicon.TryNationality(key, out _) && !Lexicon.Names.TryGet(key, out _);

@@ -53,7 +53,11 @@ internal enum NameTokenFlags : byte { None = 0, Given = 1, Family = 2, Wikidata 
 /// <summary>Evidence that a word is part of personal names.</summary>
 internal readonly record struct NameToken(NameTokenFlags Flags, int Count)
 {
-    public bool IsGiven => (Flags & NameTokenFlags.Given) != 0 || Count >= 50;
+    /// <summary>Listed as a given name, or frequent among Wikidata person names: may start a name without a title.</summary>
+    public bool IsGiven => (Flags & NameTokenFlags.Given) != 0 || Count >= 10;
+
+    /// <summary>A very frequent given name (محمد، جون): never taken as a family name on its own.</summary>
+    public bool IsFrequentGiven => Count >= 300;
 }
 
 /// <summary>
@@ -68,11 +72,11 @@ internal sealed class EntityLexicon
     private readonly FrozenDictionary<string, Head>.AlternateLookup<ReadOnlySpan<char>> _heads;
     private readonly FrozenDictionary<string, Nationality>.AlternateLookup<ReadOnlySpan<char>> _nationalities;
     private readonly FrozenDictionary<string, NameToken>.AlternateLookup<ReadOnlySpan<char>> _nameTokens;
-    private readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _common;
+    private readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> _common;
 
     private EntityLexicon(
         ImmutableArray<LexRecord> records, PhraseIndex<NameRef[]> names, PhraseIndex<TitleCategory> titles, PhraseIndex<string> roles,
-        Dictionary<string, Head> heads, Dictionary<string, Nationality> nationalities, Dictionary<string, NameToken> nameTokens, Dictionary<string, bool> common)
+        Dictionary<string, Head> heads, Dictionary<string, Nationality> nationalities, Dictionary<string, NameToken> nameTokens, Dictionary<string, char> common)
     {
         Records = records;
         Names = names;
@@ -99,10 +103,13 @@ internal sealed class EntityLexicon
     public PhraseIndex<string> Roles { get; }
 
     /// <summary>True when the normalised word or phrase is a common word (stop word or curated common word).</summary>
-    public bool IsCommon(ReadOnlySpan<char> key) => _common.ContainsKey(key);
+    public bool IsCommon(ReadOnlySpan<char> key) => _common.TryGetValue(key, out var flag) && flag != 'p';
 
     /// <summary>True when the normalised word is a stop word (function words: في، الذي، أمس …).</summary>
-    public bool IsStopword(ReadOnlySpan<char> key) => _common.TryGetValue(key, out var stop) && stop;
+    public bool IsStopword(ReadOnlySpan<char> key) => _common.TryGetValue(key, out var flag) && flag == 's';
+
+    /// <summary>True when a word is known as a word of the language or of names, so a proclitic reading of it is not tried (بلير is not ب + لير).</summary>
+    public bool IsKnownWord(ReadOnlySpan<char> key) => _common.ContainsKey(key) || _nameTokens.ContainsKey(key);
 
     public bool TryNameToken(ReadOnlySpan<char> key, out NameToken token) => _nameTokens.TryGetValue(key, out token);
 
@@ -170,9 +177,9 @@ internal sealed class EntityLexicon
         foreach (var r in LexiconData.Rows("people.tsv"))
             records.Add(new LexRecord { Id = r[0], Type = EntityType.PER, Kind = "person", Major = true, Names = [.. r[1].Split('|')] });
 
-        var common = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var common = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (var r in LexiconData.Rows("common.tsv"))
-            common[r[0]] = r[1] == "s";
+            common[r[0]] = r[1][0];
 
         var names = new PhraseIndex<NameRef[]>.Builder((a, b) => [.. a, .. b]);
         for (var i = 0; i < records.Count; i++)

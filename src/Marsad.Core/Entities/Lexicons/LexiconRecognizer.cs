@@ -93,7 +93,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
     // ---------------------------------------------------------------- pass 1: names
 
     /// <summary>A lexicon name matched at a word: its tokens, where it starts after proclitics, and the records it can be.</summary>
-    internal readonly record struct NameMatch(int First, int Last, int Start, NameRef[] Refs);
+    internal readonly record struct NameMatch(int First, int Last, int Start, NameRef[] Refs, bool ShortAfterPreposition = false);
 
     /// <summary>The longest lexicon name starting at token <paramref name="i"/>, trying each proclitic reading of the first word.</summary>
     internal static bool TryMatchName(EntityLexicon lex, DocumentWords w, int i, out NameMatch match)
@@ -111,6 +111,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         var found = false;
         for (var v = 0; v < n; v++)
         {
+            // A word the lexicon knows as written is not read as proclitics + name (بلير is not ب + لير, بلاد not ب + لاد).
+            if (variants[v].Strip > 0 && lex.IsKnownWord(key[variants[v].WordAt..]))
+                continue;
             var len = Proclitics.Write(key, variants[v], buffer);
             var j = i;
             while (true)
@@ -119,7 +122,8 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 {
                     bestLast = j;
                     var strip = variants[v].AddArticle ? variants[v].Strip - 2 : variants[v].Strip;
-                    match = new NameMatch(i, j, w.OffsetAfterLetters(i, strip), refs);
+                    var afterPreposition = variants[v].Strip > 0 && key[variants[v].WordAt] is 'ب' or 'ل' or 'ك';
+                    match = new NameMatch(i, j, w.OffsetAfterLetters(i, strip), refs, afterPreposition && j == i && len <= 3);
                     found = true;
                 }
                 if (!lex.Names.IsPrefix(buffer[..len]) || !w.JoinsNext(j) || j + 1 >= w.Count || w.Kind(j + 1) is not (TokenKind.Arabic or TokenKind.Latin or TokenKind.Number))
@@ -151,6 +155,18 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 continue;
             var rec = _lex.Records[best];
             var type = rec.Type;
+            if (m.First == m.Last && !quoted)
+            {
+                // A title or trigger word is not a place (الإمام، القرى); a town named like a person's given name needs context.
+                if (_cues.IsTitleAt(w, m.First) || _lex.TryHead(w.Key(m.First), out _, out _))
+                    continue;
+                var broad = rec.Kind is "country" or "province" or "region" or "capital" or "continent" or "sea" or "ocean" or "river";
+                if (type == EntityType.LOC && !broad && _cues.IsGivenName(EntityLexicon.Key(rec.Names[0])))
+                    continue;
+                // A single definite word (القرن، الطبقة) is a common noun as often as a town: only big places match without context.
+                if (type == EntityType.LOC && !broad && rec.Population < 100_000 && Proclitics.IsDefinite(w.Key(m.First)))
+                    continue;
+            }
             var by = type switch { EntityType.ORG => "gazetteer:orgs", EntityType.PER => "gazetteer:people", _ => "gazetteer:places" };
             if (m.First == m.Last && !quoted && type != EntityType.ORG && LooksLikeAdjective(w, m.First))
                 continue;
@@ -177,6 +193,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             if ((r.Flags & NameFlags.Common) != 0 && !quoted)
                 continue;
             if ((r.Flags & NameFlags.Latin) != 0 && !LatinCaseFits(w, m))
+                continue;
+            // «بمصر» reads as ب + مصر, but a short name read off a preposition must be a well-known place (not «بلاد» → «لاد»).
+            if (m.ShortAfterPreposition && !(rec.Kind is "country" or "capital" or "province" || rec.Population >= 200_000))
                 continue;
             var score = KindScore(rec) + ((r.Flags & NameFlags.Preferred) != 0 ? 1 : 0);
             if (score > bestScore)
@@ -285,7 +304,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             var end = head.Use switch
             {
                 HeadUse.Org or HeadUse.OrgWeak => OrgNamedByTrigger(w, scan, i, head, definite),
-                HeadUse.OrgClassifier => OrgAfterClassifier(w, scan, i, head),
+                HeadUse.OrgClassifier => definite ? -1 : OrgAfterClassifier(w, scan, i, head),
                 HeadUse.Place or HeadUse.PlaceOpen => PlaceNamedByTrigger(w, scan, i, head, definite),
                 HeadUse.PlaceClassifier => definite ? -1 : PlaceAfterClassifier(w, scan, i),
                 HeadUse.PlacePlural => definite ? -1 : PlaceList(w, scan, i, head),
@@ -389,6 +408,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             return -1;
         if (head.Use == HeadUse.OrgWeak && !strongWord)
             return -1;
+        // «مجلس الإدارة», «مجلس الأمناء»: a board of something, not a named body.
+        if (end == i + 1 && w.Key(end) is "الاداره" or "الامناء")
+            return -1;
         for (var k = i; k <= end; k++)
         {
             if (scan.At(k) is { Type: EntityType.PER })
@@ -419,7 +441,8 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         {
             if (known.First != j || known.Type == EntityType.PER)
                 return -1;
-            if (known.Type != EntityType.ORG)
+            // A place's name after «فريق», «نادي», «صحيفة», «قناة» names a club or an outlet: «فريق روما», «صحيفة الشرق الأوسط».
+            if (known.Type != EntityType.ORG && head.Kind is "club" or "newspaper" or "magazine" or "broadcaster" or "news outlet" or "website")
             {
                 known.Type = EntityType.ORG;
                 known.By = "pattern:org-name";
@@ -432,7 +455,6 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             scan.Add(new Found { First = m.First, Last = m.Last, Start = m.Start, End = w.Tokens[m.Last].End, Type = EntityType.ORG, By = "pattern:org-name", Confidence = 0.85 });
             return m.Last;
         }
-        var media = head.Kind is "newspaper" or "magazine" or "broadcaster" or "news outlet" or "website" or "club";
         var last = -1;
         for (var k = j; k < w.Count && k < j + 3; k++)
         {
@@ -441,8 +463,10 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             var key = w.Key(k);
             if (_lex.IsStopword(key) || scan.At(k) is not null || _lex.TryNationality(key, out _) || _lex.TryHead(key, out _, out _) || _cues.IsTitleAt(w, k))
                 break;
-            var common = _lex.IsCommon(key) || _lex.IsCommon(Proclitics.IsDefinite(key) ? key[2..] : key);
-            if (common && !(media && k == j && Proclitics.IsDefinite(key)))
+            if (_lex.IsCommon(key) || (Proclitics.IsDefinite(key) && _lex.IsCommon(key[2..])))
+                break;
+            // A definite word after a classifier is a name only with evidence: «حركة الهجرة» is not one.
+            if (Proclitics.IsDefinite(key) && !_cues.HasNameEvidence(key))
                 break;
             if (w.Kind(k) != TokenKind.Arabic && w.Kind(k) != TokenKind.Latin)
                 break;
@@ -480,7 +504,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 return -1;
             return known.Last;
         }
-        var last = PlaceNameAfter(w, scan, j, open: false, out _);
+        var last = PlaceNameAfter(w, scan, j, open: false, out _, classifier: true);
         if (last < 0)
             return -1;
         scan.Add(new Found { First = j, Last = last, Start = w.Tokens[j].Start, End = w.Tokens[last].End, Type = EntityType.LOC, By = "pattern:place-name", Confidence = 0.8 });
@@ -493,7 +517,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         if (!w.JoinsNext(i))
             return -1;
         var open = head.Kind == "neighbourhood";
-        var last = PlaceNameAfter(w, scan, i + 1, open, out var absorbed);
+        var last = PlaceNameAfter(w, scan, i + 1, open, out var absorbed, knownOnly: !open);
         if (last < 0)
             return -1;
         foreach (var a in absorbed)
@@ -517,7 +541,8 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             var conj = key.Length >= 3 && key[0] == 'و';
             if (!conj && !w.IsPunct(j - 1, "،,"))
                 break;
-            var next = PlaceNameAfter(w, scan, j, open, out absorbed, conjunction: conj);
+            // After a first known place, a listed name may also be a common word («مناطق عانة وراوة والقائم»).
+            var next = PlaceNameAfter(w, scan, j, open: true, out absorbed, conjunction: conj, knownOnly: !open);
             if (next < 0)
                 break;
             foreach (var a in absorbed)
@@ -534,7 +559,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
     /// name-like words (a compound head such as تل، عين، دير takes the next word; definite words follow; a common word
     /// may start the name only when <paramref name="open"/>). Place descriptors and directions end it. -1 when none.
     /// </summary>
-    private int PlaceNameAfter(DocumentWords w, Scan scan, int j, bool open, out List<Found> absorbed, bool conjunction = false)
+    private int PlaceNameAfter(DocumentWords w, Scan scan, int j, bool open, out List<Found> absorbed, bool conjunction = false, bool knownOnly = false, bool classifier = false)
     {
         absorbed = [];
         if (j >= w.Count || !w.IsWord(j))
@@ -546,8 +571,12 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             absorbed.Add(known);
             return known.Last;
         }
-        if (TryMatchName(_lex, w, j, out var m) && scan.Free(m.First, m.Last) && m.Refs.Any(r => _lex.Records[r.Record].Type == EntityType.LOC))
+        // A known place (villages and neighbourhoods too); one that is also a common word only after an open trigger (حي، مخيم).
+        if (TryMatchName(_lex, w, j, out var m) && scan.Free(m.First, m.Last)
+            && m.Refs.Any(r => _lex.Records[r.Record].Type == EntityType.LOC && (open || (r.Flags & NameFlags.Common) == 0)))
             return m.Last;
+        if (knownOnly)
+            return -1;
         var key = w.Key(j);
         if (conjunction)
             key = key[1..];
@@ -558,12 +587,15 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         var definite = Proclitics.IsDefinite(key);
         if (conjunction && !definite && _lex.IsCommon(key))
             return -1;
-        if (_lex.IsCommon(key) && !open && !(definite && !_lex.IsCommon(key[2..])))
+        if (_lex.IsCommon(key) && !open)
         {
             if (!(_lex.TryHead(key, out var c, out _) && c.Use == HeadUse.Compound))
                 return -1;
         }
         if (Grammar.Directions.Contains(key) || Grammar.PlaceDescriptors.Contains(key))
+            return -1;
+        // After a classifier (منطقة، مدينة) a definite word the lexicons do not know is a noun: «منطقة التجارة الحرة».
+        if (classifier && definite && !_cues.HasNameEvidence(key))
             return -1;
         var last = j;
         var compound = _lex.TryHead(key, out var ch, out var chDef) && ch.Use == HeadUse.Compound && !chDef;
@@ -618,7 +650,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             // An unanchored name: a known given name followed by more name words.
             var key = w.Key(i);
             if (w.Kind(i) == TokenKind.Arabic && !Proclitics.IsDefinite(key) && !_lex.IsCommon(key) && (_cues.IsGivenName(key) || IsKunya(key))
-                && w.JoinsNext(i) && i + 1 < w.Count && w.IsWord(i + 1) && scan.Owner[i + 1] < 0)
+                && w.JoinsNext(i) && i + 1 < w.Count && w.IsWord(i + 1) && scan.Owner[i + 1] < 0 && IsNameWord(w.Key(i + 1)))
             {
                 var last = NameRun(w, scan, i, strong: false);
                 if (last > i)
@@ -684,7 +716,6 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 break;
             end = j;
         }
-        strong = end == i;
         return end;
     }
 
@@ -743,7 +774,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 evidence = true;
                 continue;
             }
-            if (_cues.IsUnknown(nk) && unknown < 2 && (strong || evidence))
+            // A word no list knows continues a name after a title, or as the second word of a name (جون ماكالوزو),
+            // not after a full name («جورج بوش سيزور»).
+            if (_cues.IsUnknown(nk) && unknown < 2 && (strong || (evidence && k == j + 1)))
             {
                 unknown++;
                 last = k;
@@ -754,6 +787,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         while (last > j && Grammar.OpenConnectors.Contains(w.Key(last)))
             last--;
         if (!evidence && !strong)
+            return -1;
+        // After a title, a lone word no name list knows is more likely a noun («إمام مسجد»).
+        if (last == j && !_cues.HasNameEvidence(key) && !Grammar.IsNisba(key) && !_lex.TryNameToken(key, out _))
             return -1;
         return last;
     }
@@ -772,5 +808,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
     }
 
     private static bool IsKunya(ReadOnlySpan<char> key) => key is "ابو" or "ام";
+
+    // A word that can follow a given name without a title: a name word, a connector, or a nisba (not a common word).
+    private bool IsNameWord(ReadOnlySpan<char> key) =>
+        !_lex.IsCommon(key) && (Grammar.NameConnectors.Contains(key) || _cues.HasNameEvidence(key) || (Grammar.IsNisba(key) && _lex.TryNameToken(key, out _)));
 
 }

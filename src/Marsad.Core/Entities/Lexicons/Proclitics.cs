@@ -1,7 +1,10 @@
 namespace Marsad.Entities.Lexicons;
 
-/// <summary>One way to read a word for a lexicon lookup: skip <see cref="Strip"/> letters of proclitics, and put «ال» back when a fused «لل» was stripped.</summary>
-internal readonly record struct WordVariant(int Strip, bool AddArticle);
+/// <summary>
+/// One way to read a word for a lexicon lookup: skip <see cref="Strip"/> letters of proclitics, and put «ال» back when a
+/// fused «لل» was stripped. <see cref="WordAt"/> is where the last stripped proclitic starts (the word it was read off).
+/// </summary>
+internal readonly record struct WordVariant(int Strip, bool AddArticle, int WordAt = 0);
 
 /// <summary>
 /// The proclitic readings of a normalised word, for lexicon lookups: as written (بغداد), without a conjunction
@@ -21,14 +24,14 @@ internal static class Proclitics
         into[n++] = new WordVariant(0, false);
         var conj = key.Length >= 4 && key[0] is 'و' or 'ف' && LongEnough(key[1..]) ? 1 : 0;
         if (conj == 1)
-            into[n++] = new WordVariant(1, false);
+            into[n++] = new WordVariant(1, false, 0);
         for (var b = 0; b <= conj; b++)
         {
             var rest = key[b..];
             if (rest.Length >= 5 && rest[0] == 'ل' && rest[1] == 'ل')
-                into[n++] = new WordVariant(b + 2, true);
+                into[n++] = new WordVariant(b + 2, true, b);
             else if (rest.Length >= 4 && rest[0] is 'ب' or 'ل' or 'ك' && LongEnough(rest[1..]))
-                into[n++] = new WordVariant(b + 1, false);
+                into[n++] = new WordVariant(b + 1, false, b);
         }
         return n;
     }

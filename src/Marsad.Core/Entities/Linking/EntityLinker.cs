@@ -73,6 +73,7 @@ internal sealed class EntityLinker
                 continue;
             items.Add(new Item { Mention = m, First = first, Last = Math.Min(last, w.Count - 1), Key = key });
         }
+        PreferSurnames(items);
         var owner = Owners(w, items);
         var context = ContextCountries(w, items);
         foreach (var it in items)
@@ -83,6 +84,31 @@ internal sealed class EntityLinker
         Propagate(w, items, groups, owner);
         cancellationToken.ThrowIfCancellationRequested();
         return Build(w, groups, owner, items);
+    }
+
+    /// <summary>
+    /// A word the document uses as a person's family name is that person where it stands alone too, even when a
+    /// gazetteer knows a place of that name: «كوفي أنان» … «أنان», «جون بولتون» … «بولتون».
+    /// </summary>
+    private void PreferSurnames(List<Item> items)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var it in items)
+        {
+            if (it.Mention.Type != EntityType.PER)
+                continue;
+            var space = it.Key.LastIndexOf(' ');
+            if (space > 0)
+                surnames.Add(it.Key[(space + 1)..]);
+        }
+        if (surnames.Count == 0)
+            return;
+        foreach (var it in items)
+        {
+            if (it.Mention.Type == EntityType.LOC && it.First == it.Last && it.Mention.By.StartsWith("gazetteer:", StringComparison.Ordinal)
+                && surnames.Contains(it.Key) && !_lex.IsCommon(it.Key))
+                it.Mention = it.Mention with { Type = EntityType.PER, By = it.Mention.By + "+surname" };
+        }
     }
 
     private static Item?[] Owners(DocumentWords w, List<Item> items)
@@ -381,7 +407,14 @@ internal sealed class EntityLinker
             if (g.Items.Count == 0)
                 continue;
             foreach (var it in g.Items)
+            {
+                // A single word of an unlinked entity is repeated only for a person's name word or a name the text quoted.
+                if (g.Record < 0 && !it.Key.Contains(' ', StringComparison.Ordinal)
+                    && !(g.Type == EntityType.PER ? _cues.HasNameEvidence(it.Key) || Grammar.IsNisba(it.Key) || _cues.IsUnknown(it.Key)
+                        : LexiconRecognizer.IsQuoted(w, it.First, it.Last)))
+                    continue;
                 Add(it.Key, g, "link:repeat");
+            }
             if (g.Record >= 0)
             {
                 foreach (var name in _lex.Records[g.Record].Names)
@@ -394,7 +427,7 @@ internal sealed class EntityLinker
             {
                 var words = LongestWords(g);
                 var surname = words[^1];
-                if (words.Length >= 2 && !Grammar.NameConnectors.Contains(surname) && !_cues.IsGivenName(surname) && !_lex.IsStopword(surname))
+                if (words.Length >= 2 && !Grammar.NameConnectors.Contains(surname) && !_cues.IsFrequentGivenName(surname) && !_lex.IsStopword(surname) && !FirstNames(groups).Contains(surname))
                     Add(surname, g, "link:surname");
             }
         }
@@ -459,6 +492,24 @@ internal sealed class EntityLinker
                 owner[t] = it;
             i = bestLast;
         }
+    }
+
+    /// <summary>The first words of the people named in the document: never propagated as someone's family name.</summary>
+    private static HashSet<string> FirstNames(List<Group> groups)
+    {
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            if (g.Type != EntityType.PER)
+                continue;
+            foreach (var it in g.Items)
+            {
+                var space = it.Key.IndexOf(' ', StringComparison.Ordinal);
+                if (space > 0)
+                    first.Add(it.Key[..space]);
+            }
+        }
+        return first;
     }
 
     /// <summary>A repeated person name is not taken inside another name («محمد علاوي» is not «إياد علاوي»).</summary>
