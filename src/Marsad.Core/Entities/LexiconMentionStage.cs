@@ -18,7 +18,7 @@ public sealed class LexiconMentionStage : IStage
 
     public Document Process(Document document, CancellationToken cancellationToken)
     {
-        var words = new DocumentWords(document.Article.Body, document.Tokens);
+        var words = new DocumentWords(document.Article.Body, document.Tokens, EntityLexicon.Shared);
         var found = _recognizer.Recognize(words, cancellationToken);
         if (found.IsEmpty)
             return document;

@@ -20,6 +20,11 @@ internal sealed class Cues(EntityLexicon lex)
     {
         if (i < 0 || i >= w.Count || !w.IsWord(i))
             return -1;
+        return w.TitleEnd(i, t => ComputeTitleEnd(w, t));
+    }
+
+    private int ComputeTitleEnd(DocumentWords w, int i)
+    {
         var key = w.Key(i);
         if (key.Length > 40)
             return -1;
@@ -30,12 +35,14 @@ internal sealed class Cues(EntityLexicon lex)
         for (var v = 0; v < n; v++)
         {
             var len = Proclitics.Write(key, variants[v], buffer);
+            if (!Lexicon.Titles.StartsAPhrase(buffer[..len]))
+                continue;
             var j = i;
             while (true)
             {
                 if (Lexicon.Titles.TryGet(buffer[..len], out var cat) && j > best && cat != TitleCategory.Office)
                     best = j;
-                if (!Lexicon.Titles.IsPrefix(buffer[..len]) || !w.JoinsNext(j) || j + 1 >= w.Count || !w.IsWord(j + 1))
+                if (!w.JoinsNext(j) || j + 1 >= w.Count || !w.IsWord(j + 1) || !Lexicon.Titles.IsPrefix(buffer[..len]))
                     break;
                 var next = w.Key(j + 1);
                 if (len + 1 + next.Length > buffer.Length)
@@ -65,16 +72,16 @@ internal sealed class Cues(EntityLexicon lex)
     public bool IsRoleWord(DocumentWords w, int j, Func<int, EntityType?> ownerType)
     {
         var key = w.Key(j);
-        if (Grammar.RolePrepositions.Contains(key) || Lexicon.TryNationality(key, out _))
+        if (Grammar.RolePrepositions.Contains(key) || w.TryNationality(j, out _))
             return true;
-        if (Lexicon.TryHead(key, out _, out _))
+        if (w.TryHead(j, out _, out _))
             return true;
         if (Proclitics.IsDefinite(key))
             return !Lexicon.IsStopword(key) && !(Grammar.IsNisba(key) && HasNameEvidence(key) && !Lexicon.IsCommon(key));
         if (Lexicon.IsStopword(key) || HasNameEvidence(key))
             return false;
         return j + 1 < w.Count && w.JoinsNext(j) && w.IsWord(j + 1)
-            && (Proclitics.IsDefinite(w.Key(j + 1)) || ownerType(j + 1) is EntityType.ORG or EntityType.LOC || Lexicon.TryHead(w.Key(j + 1), out _, out _));
+            && (Proclitics.IsDefinite(w.Key(j + 1)) || ownerType(j + 1) is EntityType.ORG or EntityType.LOC || w.TryHead(j + 1, out _, out _));
     }
 
     /// <summary>True for a quote or bracket token (descriptions may hold «(داعش)»).</summary>

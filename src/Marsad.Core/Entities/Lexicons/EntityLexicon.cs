@@ -14,6 +14,8 @@ internal sealed class LexRecord
     public required string Kind { get; init; }
     public string? Country { get; init; }
     public required ImmutableArray<string> Names { get; init; }
+    /// <summary>The <see cref="EntityLexicon.Key"/> of each name.</summary>
+    public ImmutableArray<string> NameKeys { get; set; } = [];
     /// <summary>Matched anywhere (countries, provinces, cities, curated lists); minor places (villages, neighbourhoods) need a trigger word.</summary>
     public bool Major { get; init; }
     public long Population { get; init; }
@@ -185,9 +187,11 @@ internal sealed class EntityLexicon
         for (var i = 0; i < records.Count; i++)
         {
             var rec = records[i];
+            var keys = new string[rec.Names.Length];
             for (var j = 0; j < rec.Names.Length; j++)
             {
                 var key = Key(rec.Names[j]);
+                keys[j] = key;
                 var flags = j == 0 ? NameFlags.Preferred : NameFlags.None;
                 if (common.ContainsKey(key))
                     flags |= NameFlags.Common;
@@ -195,6 +199,7 @@ internal sealed class EntityLexicon
                     flags |= NameFlags.Latin;
                 names.Add(key, [new NameRef(i, flags)]);
             }
+            rec.NameKeys = [.. keys];
         }
 
         var titles = new PhraseIndex<TitleCategory>.Builder((a, _) => a);

@@ -111,10 +111,12 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         var found = false;
         for (var v = 0; v < n; v++)
         {
+            var len = Proclitics.Write(key, variants[v], buffer);
+            if (!lex.Names.StartsAPhrase(buffer[..len]))
+                continue;
             // A word the lexicon knows as written is not read as proclitics + name (بلير is not ب + لير, بلاد not ب + لاد).
             if (variants[v].Strip > 0 && lex.IsKnownWord(key[variants[v].WordAt..]))
                 continue;
-            var len = Proclitics.Write(key, variants[v], buffer);
             var j = i;
             while (true)
             {
@@ -126,7 +128,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                     match = new NameMatch(i, j, w.OffsetAfterLetters(i, strip), refs, afterPreposition && j == i && len <= 3);
                     found = true;
                 }
-                if (!lex.Names.IsPrefix(buffer[..len]) || !w.JoinsNext(j) || j + 1 >= w.Count || w.Kind(j + 1) is not (TokenKind.Arabic or TokenKind.Latin or TokenKind.Number))
+                if (!w.JoinsNext(j) || j + 1 >= w.Count || w.Kind(j + 1) is not (TokenKind.Arabic or TokenKind.Latin or TokenKind.Number) || !lex.Names.IsPrefix(buffer[..len]))
                     break;
                 var next = w.Key(j + 1);
                 if (len + 1 + next.Length > buffer.Length)
@@ -147,7 +149,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             if (!TryMatchName(_lex, w, i, out var m))
                 continue;
             // A trigger word is not read as proclitics + name (وكالة is not و + كالة).
-            if (m.Start > w.Tokens[i].Start && _lex.TryHead(w.Key(i), out _, out _, out var headStrip) && headStrip == 0)
+            if (m.Start > w.Tokens[i].Start && w.TryHead(i, out _, out _, out var headStrip) && headStrip == 0)
                 continue;
             var quoted = IsQuoted(w, m.First, m.Last);
             var best = Choose(m.Refs, quoted, w, m);
@@ -250,7 +252,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
     /// <summary>True when a nationality-shaped word follows a definite noun: «الحكومة السعودية» (an adjective, not the country).</summary>
     private bool LooksLikeAdjective(DocumentWords w, int i)
     {
-        if (!_lex.TryNationality(w.Key(i), out _))
+        if (!w.TryNationality(i, out _))
             return false;
         var p = i - 1;
         if (p < 0 || !w.JoinsNext(p) || !w.IsWord(p))
@@ -299,7 +301,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
     {
         for (var i = 0; i + 1 < w.Count; i++)
         {
-            if (!w.IsWord(i) || scan.Owner[i] >= 0 || !_lex.TryHead(w.Key(i), out var head, out var definite))
+            if (!w.IsWord(i) || scan.Owner[i] >= 0 || w.IsStop(i) || !w.TryHead(i, out var head, out var definite))
                 continue;
             var end = head.Use switch
             {
@@ -317,7 +319,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
 
     /// <summary>Start offset of a trigger token after its proclitics (وبوزارة → وزارة), keeping the article.</summary>
     private int StartAfterProclitics(DocumentWords w, int i) =>
-        _lex.TryHead(w.Key(i), out _, out _, out var strip) && strip > 0 ? w.OffsetAfterLetters(i, strip) : w.Tokens[i].Start;
+        w.TryHead(i, out _, out _, out var strip) && strip > 0 ? w.OffsetAfterLetters(i, strip) : w.Tokens[i].Start;
 
     /// <summary>
     /// «وزارة الداخلية», «جهاز مكافحة الإرهاب», «اتحاد الإذاعة والتلفزيون», «الهيئة العامة للطيران المدني»: the trigger
@@ -349,9 +351,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 j = other.Last;
                 continue;
             }
-            if (_lex.IsStopword(key) || _cues.IsTitleAt(w, j) || (_lex.TryHead(key, out var h, out var defHead) && h.Use == HeadUse.Person && defHead))
+            if (w.IsStop(j) || _cues.IsTitleAt(w, j) || (w.TryHead(j, out var h, out var defHead) && h.Use == HeadUse.Person && defHead))
                 break;
-            if (_lex.TryNationality(key, out var nat) && Proclitics.IsDefinite(key))
+            if (w.TryNationality(j, out var nat) && Proclitics.IsDefinite(key))
             {
                 // «الاتحاد السعودي لكرة القدم»: inside a definite institution's name when a ل-phrase follows.
                 if (definite && j + 1 < w.Count && w.JoinsNext(j) && StartsWithLam(w.Key(j + 1)))
@@ -461,7 +463,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             if (k > j && (!w.JoinsNext(k - 1) || !w.IsWord(k)))
                 break;
             var key = w.Key(k);
-            if (_lex.IsStopword(key) || scan.At(k) is not null || _lex.TryNationality(key, out _) || _lex.TryHead(key, out _, out _) || _cues.IsTitleAt(w, k))
+            if (w.IsStop(k) || scan.At(k) is not null || w.TryNationality(k, out _) || w.TryHead(k, out _, out _) || _cues.IsTitleAt(w, k))
                 break;
             if (_lex.IsCommon(key) || (Proclitics.IsDefinite(key) && _lex.IsCommon(key[2..])))
                 break;
@@ -609,8 +611,8 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 last = k;
                 continue;
             }
-            if (!Proclitics.IsDefinite(nk) || nk[0] != 'ا' || _lex.IsCommon(nk) || _lex.TryNationality(nk, out _)
-                || Grammar.PlaceDescriptors.Contains(nk) || Grammar.Directions.Contains(nk) || _cues.IsTitleAt(w, k) || _lex.TryHead(nk, out _, out _))
+            if (!Proclitics.IsDefinite(nk) || nk[0] != 'ا' || _lex.IsCommon(nk) || w.TryNationality(k, out _)
+                || Grammar.PlaceDescriptors.Contains(nk) || Grammar.Directions.Contains(nk) || _cues.IsTitleAt(w, k) || w.TryHead(k, out _, out _))
                 break;
             last = k;
         }
@@ -625,7 +627,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
     {
         for (var i = 0; i < w.Count; i++)
         {
-            if (!w.IsWord(i) || scan.Owner[i] >= 0)
+            if (!w.IsWord(i) || scan.Owner[i] >= 0 || w.IsStop(i))
                 continue;
             var anchorEnd = AnchorEnd(w, scan, i, out var strong);
             if (anchorEnd >= i)
@@ -683,7 +685,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             strong = true;
             return MoreTitles(w, titleEnd);
         }
-        if (!_lex.TryHead(w.Key(i), out var head, out _) || head.Use != HeadUse.Person)
+        if (!w.TryHead(i, out var head, out _) || head.Use != HeadUse.Person)
             return -1;
         // Skip the description's complement up to the first word that can start a name.
         var end = i;
@@ -756,7 +758,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
                 last = k;
                 continue;
             }
-            if (_lex.IsStopword(nk) || _lex.TryNationality(nk, out _) || _lex.TryHead(nk, out _, out _) || _cues.IsTitleAt(w, k))
+            if (w.IsStop(k) || w.TryNationality(k, out _) || w.TryHead(k, out _, out _) || _cues.IsTitleAt(w, k))
                 break;
             if (Proclitics.IsDefinite(nk))
             {

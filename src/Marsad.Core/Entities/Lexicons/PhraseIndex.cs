@@ -12,13 +12,18 @@ internal sealed class PhraseIndex<T>
 {
     private readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _phrases;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
+    private readonly HashSet<string> _firstWordList;
 
     private PhraseIndex(Dictionary<string, T> phrases)
     {
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
         var maxWords = 0;
         foreach (var key in phrases.Keys)
         {
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            firstWords.Add(space < 0 ? key : key[..space]);
             var words = 1;
             for (var i = key.IndexOf(' ', StringComparison.Ordinal); i >= 0; i = key.IndexOf(' ', i + 1))
             {
@@ -31,7 +36,15 @@ internal sealed class PhraseIndex<T>
         Count = phrases.Count;
         _phrases = phrases.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixes = prefixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = firstWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordList = firstWords;
     }
+
+    /// <summary>The words phrases start with.</summary>
+    public IEnumerable<string> FirstWords => _firstWordList;
+
+    /// <summary>True when some phrase starts with the word <paramref name="word"/>: one lookup that rules most words out.</summary>
+    public bool StartsAPhrase(ReadOnlySpan<char> word) => _firstWords.Contains(word);
 
     /// <summary>The most words in one phrase.</summary>
     public int MaxWords { get; }

@@ -149,7 +149,7 @@ internal sealed class EntityLinker
         }
         for (var i = 0; i < w.Count; i++)
         {
-            if (w.Kind(i) == TokenKind.Arabic && Proclitics.IsDefinite(w.Key(i)) && _lex.TryNationality(w.Key(i), out var n) && n.Country is not null)
+            if (w.Kind(i) == TokenKind.Arabic && Proclitics.IsDefinite(w.Key(i)) && w.TryNationality(i, out var n) && n.Country is not null)
                 countries.Add(n.Country);
         }
         return countries;
@@ -160,19 +160,19 @@ internal sealed class EntityLinker
         var type = it.Mention.Type;
         // The trigger word at the start of the mention or right before it (over a quote): its kind.
         string? trigger = null;
-        if (it.Last > it.First && _lex.TryHead(w.Key(it.First), out var h, out _) && h.Use is not (HeadUse.Person or HeadUse.Compound))
+        if (it.Last > it.First && w.TryHead(it.First, out var h, out _) && h.Use is not (HeadUse.Person or HeadUse.Compound))
             trigger = TriggerKind(w, it.First, h, inside: true, it);
         var before = it.First - 1;
         if (Cues.IsQuote(w, before))
             before--;
-        if (trigger is null && before >= 0 && w.IsWord(before) && _lex.TryHead(w.Key(before), out var hb, out _) && hb.Use is HeadUse.OrgClassifier or HeadUse.PlaceClassifier or HeadUse.PlacePlural)
+        if (trigger is null && before >= 0 && w.IsWord(before) && w.TryHead(before, out var hb, out _) && hb.Use is HeadUse.OrgClassifier or HeadUse.PlaceClassifier or HeadUse.PlacePlural)
             trigger = TriggerKind(w, before, hb, inside: false, it);
         if (trigger is null && it.Mention.By == "pattern:place-list")
             trigger = ListKind(w, it.First);
         it.TriggerKind = trigger;
 
         if (type is EntityType.ORG or EntityType.LOC && w.JoinsNext(it.Last) && it.Last + 1 < w.Count
-            && Proclitics.IsDefinite(w.Key(it.Last + 1)) && _lex.TryNationality(w.Key(it.Last + 1), out var nat) && nat.Country is not null)
+            && Proclitics.IsDefinite(w.Key(it.Last + 1)) && w.TryNationality(it.Last + 1, out var nat) && nat.Country is not null)
             it.Country = nat.Country;
 
         it.Record = FindRecord(w, it, type, context, trigger);
@@ -216,7 +216,7 @@ internal sealed class EntityLinker
             if (r >= 0)
                 return r;
         }
-        if (it.Last > it.First && _lex.TryHead(w.Key(it.First), out var h, out _) && h.Use is not (HeadUse.Person or HeadUse.Compound)
+        if (it.Last > it.First && w.TryHead(it.First, out var h, out _) && h.Use is not (HeadUse.Person or HeadUse.Compound)
             && LexiconRecognizer.TryMatchName(_lex, w, it.First + 1, out var rest) && rest.Last == it.Last)
         {
             return Best(rest.Refs, type, context, triggerKind, allowMinor: true);
@@ -318,19 +318,20 @@ internal sealed class EntityLinker
     /// </summary>
     private static void MergePartialNames(List<Group> groups)
     {
-        var people = groups.Where(g => g.Type == EntityType.PER).Select(g => (Group: g, Words: LongestWords(g))).OrderByDescending(p => p.Words.Length).ToList();
-        foreach (var (s, sw) in people.ToList())
+        var people = groups.Where(g => g.Type == EntityType.PER).Select(g => (Group: g, Words: LongestWords(g), Start: g.FirstStart)).OrderByDescending(p => p.Words.Length).ToList();
+        if (people.Count < 2)
+            return;
+        foreach (var (s, sw, sStart) in people.ToList())
         {
             if (s.Merged)
                 continue;
             Group? target = null;
             var targetStart = -1;
             var ambiguous = false;
-            foreach (var (l, lw) in people)
+            foreach (var (l, lw, ls) in people)
             {
                 if (l == s || l.Merged || lw.Length <= sw.Length || !(EndsWith(lw, sw) || StartsWith(lw, sw)))
                     continue;
-                var ls = l.FirstStart;
                 if (target is null)
                 {
                     target = l;
@@ -339,13 +340,13 @@ internal sealed class EntityLinker
                 }
                 ambiguous = true;
                 // Prefer the fuller name mentioned before, and nearest.
-                if (ls < s.FirstStart && (targetStart > s.FirstStart || ls > targetStart))
+                if (ls < sStart && (targetStart > sStart || ls > targetStart))
                 {
                     target = l;
                     targetStart = ls;
                 }
             }
-            if (target is null || (ambiguous && targetStart > s.FirstStart))
+            if (target is null || (ambiguous && targetStart > sStart))
                 continue;
             foreach (var it in s.Items)
             {
@@ -417,10 +418,11 @@ internal sealed class EntityLinker
             }
             if (g.Record >= 0)
             {
-                foreach (var name in _lex.Records[g.Record].Names)
+                var rec = _lex.Records[g.Record];
+                for (var j = 0; j < rec.Names.Length; j++)
                 {
-                    if (name[0] >= '\u0600')
-                        Add(EntityLexicon.Key(name), g, "link:alias");
+                    if (rec.Names[j][0] >= '\u0600')
+                        Add(rec.NameKeys[j], g, "link:alias");
                 }
             }
             if (g.Type == EntityType.PER)
@@ -434,13 +436,17 @@ internal sealed class EntityLinker
         if (keys.Count == 0)
             return;
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var k in keys.Keys)
         {
-            for (var i = k.IndexOf(' ', StringComparison.Ordinal); i >= 0; i = k.IndexOf(' ', i + 1))
+            var space = k.IndexOf(' ', StringComparison.Ordinal);
+            firstWords.Add(space < 0 ? k : k[..space]);
+            for (var i = space; i >= 0; i = k.IndexOf(' ', i + 1))
                 prefixes.Add(k[..i]);
         }
         var keyLookup = keys.GetAlternateLookup<ReadOnlySpan<char>>();
         var prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstLookup = firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<WordVariant> variants = stackalloc WordVariant[Proclitics.MaxVariants];
         Span<char> buffer = stackalloc char[256];
         for (var i = 0; i < w.Count; i++)
@@ -455,6 +461,8 @@ internal sealed class EntityLinker
             for (var v = 0; v < n; v++)
             {
                 var len = Proclitics.Write(key, variants[v], buffer);
+                if (!firstLookup.Contains(buffer[..len]))
+                    continue;
                 var j = i;
                 while (true)
                 {
@@ -557,10 +565,10 @@ internal sealed class EntityLinker
             }
             if (rec is not null)
             {
-                foreach (var name in rec.Names)
+                for (var j = 0; j < rec.Names.Length; j++)
                 {
-                    if (seen.Add(EntityLexicon.Key(name)))
-                        aliases.Add(name);
+                    if (seen.Add(rec.NameKeys[j]))
+                        aliases.Add(rec.Names[j]);
                 }
             }
             string? role = null, title = null, roleCountry = null;
@@ -645,7 +653,7 @@ internal sealed class EntityLinker
     {
         for (var k = first - 1; k >= 0 && k >= first - 12; k--)
         {
-            if (w.IsWord(k) && _lex.TryHead(w.Key(k), out var h, out _) && h.Use == HeadUse.PlacePlural)
+            if (w.IsWord(k) && w.TryHead(k, out var h, out _) && h.Use == HeadUse.PlacePlural)
                 return h.Kind;
         }
         return null;

@@ -19,7 +19,7 @@ public sealed class EntityLinkingStage : IStage
     {
         if (document.Mentions.IsDefaultOrEmpty)
             return document;
-        var words = new DocumentWords(document.Article.Body, document.Tokens);
+        var words = new DocumentWords(document.Article.Body, document.Tokens, EntityLexicon.Shared);
         return document with { Entities = _linker.Link(words, document.Mentions, cancellationToken) };
     }
 }
