@@ -218,8 +218,10 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         {
             "country" => 80,
             "capital" => 70,
-            "province" or "region" or "continent" or "sea" or "ocean" or "river" or "strait" or "canal" => 60,
+            "region" or "continent" or "sea" or "ocean" or "river" or "strait" or "canal" => 60,
             "city" => 55,
+            // A province named like its capital (بغداد، البصرة) is the city unless «محافظة» says otherwise.
+            "province" => 52,
             "air base" or "airport" => 50,
             "district" => 45,
             "town" => 40,
@@ -575,7 +577,7 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
         }
         // A known place (villages and neighbourhoods too); one that is also a common word only after an open trigger (حي، مخيم).
         if (TryMatchName(_lex, w, j, out var m) && scan.Free(m.First, m.Last)
-            && m.Refs.Any(r => _lex.Records[r.Record].Type == EntityType.LOC && (open || (r.Flags & NameFlags.Common) == 0)))
+            && m.Refs.Any(r => _lex.Records[r.Record].Type == EntityType.LOC && (open || classifier || (r.Flags & NameFlags.Common) == 0)))
             return m.Last;
         if (knownOnly)
             return -1;
@@ -813,6 +815,6 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
 
     // A word that can follow a given name without a title: a name word, a connector, or a nisba (not a common word).
     private bool IsNameWord(ReadOnlySpan<char> key) =>
-        !_lex.IsCommon(key) && (Grammar.NameConnectors.Contains(key) || _cues.HasNameEvidence(key) || (Grammar.IsNisba(key) && _lex.TryNameToken(key, out _)));
+        !_lex.IsCommon(key) && (Grammar.NameConnectors.Contains(key) || _cues.HasNameEvidence(key) || Grammar.IsNisba(key));
 
 }
