@@ -51,7 +51,7 @@ var files = new List<(string Name, string Text, int Count)>
 foreach (var (name, build) in new (string, Func<(string, int)>)[]
 {
     ("people.tsv", small.People), ("nationalities.tsv", small.Nationalities), ("titles.tsv", small.Titles),
-    ("heads.tsv", small.Heads), ("roles.tsv", small.Roles), ("names.tsv", small.NameTokens), ("common.tsv", small.CommonWords),
+    ("heads.tsv", small.Heads), ("names.tsv", small.NameTokens), ("common.tsv", small.CommonWords),
 })
 {
     var (text, count) = build();
@@ -82,8 +82,40 @@ foreach (var (name, text, count) in files)
     File.WriteAllBytes(path, bytes);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name + ".br",-22} {count,8:N0} records {text.Length,12:N0} chars {bytes.Length,10:N0} bytes"));
 }
+// The licence texts of the sources travel with the data compiled from them.
+var notice = Notice(shared);
+var noticePath = Path.Combine(output, "NOTICE.md");
+if (check)
+{
+    var same = File.Exists(noticePath) && File.ReadAllText(noticePath) == notice;
+    stale += same ? 0 : 1;
+    Console.WriteLine($"{"NOTICE.md",-22} {(same ? "up to date" : "STALE")}");
+}
+else
+{
+    File.WriteAllText(noticePath, notice, new UTF8Encoding(false));
+}
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total:N0} bytes in {output}"));
 return stale == 0 ? 0 : 1;
+
+static string Notice(string shared)
+{
+    var sb = new StringBuilder();
+    sb.Append("# Notices for the compiled entity lexicons\n\n");
+    sb.Append("The files in this folder are compiled by tools/gazetteer from the sources below; their licence texts follow.\n\n");
+    sb.Append("Contains data from GeoNames (geonames.org, CC BY 4.0); data from Who's On First (whosonfirst.org, CC0, with CC BY sources: ");
+    sb.Append("GeoNames, GeoPlanet, Quattroshapes); ArWikiCats (MIT); m7amad-t/iraq_geo_data (MIT); farshid1370/MultiLangGeoExporter (MIT); ");
+    sb.Append("AKhateeb/arabic-names (MIT); mohataher/arabic-stop-words (MIT); stopwords-iso (MIT); google/transliteration (Apache-2.0); ");
+    sb.Append("NETransliteration-COLING2018 Wikidata name pairs (CC0); UniversalPetrarch Arabic agents dictionary (MIT). ");
+    sb.Append("The curated lists (tools/gazetteer/curated and the shared curated seeds) are CC0.\n");
+    var files = Directory.GetFiles(Path.Combine(shared, "data", "gazetteer", "licenses")).Order(StringComparer.Ordinal)
+        .Append(Path.Combine(shared, "data", "events", "licenses", "UniversalPetrarch.LICENSE"));
+    foreach (var f in files)
+    {
+        sb.Append("\n## ").Append(Path.GetFileName(f)).Append("\n\n```\n").Append(File.ReadAllText(f).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd()).Append("\n```\n");
+    }
+    return sb.ToString();
+}
 
 static byte[] Compress(byte[] data)
 {

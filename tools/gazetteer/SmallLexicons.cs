@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Marsad.Gazetteer;
 
-/// <summary>The smaller lexicons: people, nationalities, titles, trigger heads, agent roles, name tokens, common words.</summary>
+/// <summary>The smaller lexicons: people, nationalities, titles, trigger and description heads, name tokens, common words.</summary>
 internal sealed class SmallLexicons(string shared, string curated)
 {
     private string Gazetteer => Path.Combine(shared, "data", "gazetteer");
@@ -110,40 +110,31 @@ internal sealed class SmallLexicons(string shared, string curated)
             if (seen.Add(NameText.Key(h)))
                 lines.Add("person\t\t" + h);
         }
-        var sb = new StringBuilder("# heads: use\tkind\tform. Source: Marsad curated (CC0).\n");
+        // Person heads taken from the agents dictionary's first words, as the curated allow-list selects them.
+        var agentHeads = new HashSet<string>(AgentFirstWords().Select(NameText.Key), StringComparer.Ordinal);
+        foreach (var h in Tsv.Lines(Path.Combine(curated, "agent_person_heads.txt")))
+        {
+            if (agentHeads.Contains(NameText.Key(h)) && seen.Add(NameText.Key(h)))
+                lines.Add("person\t\t" + h);
+        }
+        var sb = new StringBuilder("# heads: use\tkind\tform. Sources: Marsad curated (CC0); person heads also from UniversalPetrarch agents.all.ar_v3.txt (MIT).\n");
         foreach (var l in lines)
             sb.Append(l).Append('\n');
         return (sb.ToString(), lines.Count);
     }
 
-    /// <summary>
-    /// Role phrases of the UniversalPetrarch Arabic agents dictionary (MIT) whose first word is a person head:
-    /// lemma words without the article, as the dictionary writes them, with their agent code.
-    /// </summary>
-    public (string Text, int Count) Roles()
+    private IEnumerable<string> AgentFirstWords()
     {
-        var heads = new HashSet<string>(Tsv.Lines(Path.Combine(curated, "person_heads.txt")).Select(NameText.Key), StringComparer.Ordinal);
-        var seen = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var raw in File.ReadLines(Path.Combine(shared, "data", "events", "arabic", "agents.all.ar_v3.txt"), Encoding.UTF8))
         {
             var line = raw.Trim();
             var open = line.IndexOf('[', StringComparison.Ordinal);
             if (line.StartsWith('#') || open <= 0)
                 continue;
-            var code = line[(open + 1)..].TrimEnd(']').Trim().TrimStart('~');
-            var words = line[..open].Split('_', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (words.Length is 0 or > 5 || !heads.Contains(NameText.Key(words[0])))
-                continue;
-            var cleaned = words.Select(NameText.CleanArabic).ToList();
-            if (cleaned.Any(w => w is null))
-                continue;
-            var phrase = string.Join(' ', cleaned);
-            seen.TryAdd(NameText.Key(phrase), code);
+            var first = line[..open].Split('_', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            if (first is not null)
+                yield return first;
         }
-        var sb = new StringBuilder("# roles: agent code\tphrase (normalised lemma words, no article). Source: UniversalPetrarch agents.all.ar_v3.txt (MIT, Open Event Data Alliance).\n");
-        foreach (var (phrase, code) in seen)
-            sb.Append(code).Append('\t').Append(phrase).Append('\n');
-        return (sb.ToString(), seen.Count);
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal readonly record struct NameToken(NameTokenFlags Flags, int Count)
 /// <summary>
 /// Every lexicon the entity stages use, loaded once from the embedded resources (see tools/gazetteer):
 /// names of places, organisations and people in one token trie, titles, trigger heads, nationality
-/// adjectives, personal-name words, common words and agent role phrases. Immutable and thread-safe.
+/// adjectives, personal-name words and common words. Immutable and thread-safe.
 /// </summary>
 internal sealed class EntityLexicon
 {
@@ -77,13 +77,12 @@ internal sealed class EntityLexicon
     private readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> _common;
 
     private EntityLexicon(
-        ImmutableArray<LexRecord> records, PhraseIndex<NameRef[]> names, PhraseIndex<TitleCategory> titles, PhraseIndex<string> roles,
+        ImmutableArray<LexRecord> records, PhraseIndex<NameRef[]> names, PhraseIndex<TitleCategory> titles,
         Dictionary<string, Head> heads, Dictionary<string, Nationality> nationalities, Dictionary<string, NameToken> nameTokens, Dictionary<string, char> common)
     {
         Records = records;
         Names = names;
         Titles = titles;
-        Roles = roles;
         _heads = heads.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _nationalities = nationalities.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _nameTokens = nameTokens.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -100,9 +99,6 @@ internal sealed class EntityLexicon
 
     /// <summary>Titles, ranks and honorifics (normalised, as written: «الفريق اول ركن», «الشيخ»).</summary>
     public PhraseIndex<TitleCategory> Titles { get; }
-
-    /// <summary>Agent role phrases (lemma words without the article) → agent code.</summary>
-    public PhraseIndex<string> Roles { get; }
 
     /// <summary>True when the normalised word or phrase is a common word (stop word or curated common word).</summary>
     public bool IsCommon(ReadOnlySpan<char> key) => _common.TryGetValue(key, out var flag) && flag != 'p';
@@ -265,11 +261,7 @@ internal sealed class EntityLexicon
             nameTokens[r[0]] = new NameToken(flags, int.Parse(r[2], CultureInfo.InvariantCulture));
         }
 
-        var roles = new PhraseIndex<string>.Builder((a, _) => a);
-        foreach (var r in LexiconData.Rows("roles.tsv"))
-            roles.Add(r[1], r[0]);
-
-        return new EntityLexicon(records.ToImmutable(), names.Build(), titles.Build(), roles.Build(), heads, nationalities, nameTokens, common);
+        return new EntityLexicon(records.ToImmutable(), names.Build(), titles.Build(), heads, nationalities, nameTokens, common);
     }
 
     /// <summary>The matching key of a name: <see cref="ArabicNormalizer"/> form, single spaces.</summary>
