@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Marsad.Entities;
+using Marsad.Entities.Linking;
 using Marsad.Model;
 
 namespace Marsad.Pipeline;
@@ -69,9 +71,17 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseQuotes(this PipelineBuilder builder) => builder.Use(new Quotes.QuoteStage());
 
+    /// <summary>Lexicon and trigger-pattern entity mentions (<see cref="LexiconMentionStage"/>); needs tokens.</summary>
+    public static PipelineBuilder UseLexiconMentions(this PipelineBuilder builder) => builder.Use(new LexiconMentionStage());
+
+    /// <summary>Merges all mentions into canonical entities (<see cref="EntityLinkingStage"/>); runs after every mention stage.</summary>
+    public static PipelineBuilder UseEntityLinking(this PipelineBuilder builder) => builder.Use(new EntityLinkingStage());
+
     /// <summary>
-    /// Every stage, in the order they depend on each other: sentences, tokens, mentions, times, then quotes
-    /// (quotes skip time parentheticals and link speakers to entities, so entity stages go before them).
+    /// Every stage, in the order they depend on each other: sentences, tokens, entity mentions (model, then lexicon),
+    /// entity linking, times, then quotes (quotes skip time parentheticals and link speakers to entities, so entity
+    /// stages go before them).
     /// </summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseMentions().UseTimes().UseQuotes();
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) =>
+        builder.UseSentences().UseTokens().UseMentions().UseLexiconMentions().UseEntityLinking().UseTimes().UseQuotes();
 }
