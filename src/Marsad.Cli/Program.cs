@@ -23,7 +23,7 @@ public static class Program
             """);
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(new Command("eval", "Score the engine against hand annotations.") { EvalAnalysisCommand.Create() });
+        root.Subcommands.Add(new Command("eval", "Score the engine against hand annotations.") { EvalAnalysisCommand.Create(), EvalEventsCommand.Create() });
         return root;
     }
 }

@@ -66,9 +66,12 @@ public static class PipelineBuilderExtensions
 
     public static PipelineBuilder UseQuotes(this PipelineBuilder builder) => builder.Use(new Quotes.QuoteStage());
 
+    public static PipelineBuilder UseEvents(this PipelineBuilder builder) => builder.Use(new Events.EventStage());
+
     /// <summary>
     /// Every stage, in the order they depend on each other: sentences, tokens, times, then quotes
-    /// (quotes skip time parentheticals and link speakers to entities, so entity stages go before them).
+    /// (quotes skip time parentheticals and link speakers to entities, so entity stages go before them), then events
+    /// (they read all of these).
     /// </summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseTimes().UseQuotes();
+    public static PipelineBuilder UseDefaults(this PipelineBuilder builder) => builder.UseSentences().UseTokens().UseTimes().UseQuotes().UseEvents();
 }
