@@ -89,10 +89,14 @@ internal sealed class ActorFinder
             if (k < view.Count && Longest(view, k, out var kl) is { Kind: ActorKind.Agent } agent)
             {
                 var s = FromEntry(view, i, kl, agent, null);
+                s.Start = tok.Start;
                 s.CrowdHead = true;
                 return s;
             }
-            return new ActorSpan { First = i, Last = i, Start = tok.Start, End = tok.End, Code = "CVL", Sector = "CVL", CrowdHead = true, Kind = ActorKind.Agent };
+            // «آلاف» alone is a crowd only before a verb or a preposition («تظاهر الآلاف في …»), not «مئات السيارات».
+            if (k >= view.Count || view.IsPunct(k) || Words.Function.Contains(view.Key(k).ToString()) || Words.Locative.Contains(view.Key(k).ToString()))
+                return new ActorSpan { First = i, Last = i, Start = tok.Start, End = tok.End, Code = "CVL", Sector = "CVL", CrowdHead = true, Kind = ActorKind.Agent };
+            return null;
         }
         if (tok.Definite && _orgByHeadWord.TryGetValue(bare.ToString(), out var antecedent))
         {

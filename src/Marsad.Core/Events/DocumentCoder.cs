@@ -256,7 +256,9 @@ internal sealed class DocumentCoder
 
         if (e.PrevNot is not null && i > 0 && e.PrevNot.Contains(_view.Bare(i - 1).ToString()))
             { _reject = "r1"; return null; }
-        if (e.Then is not null && !FindAhead(last, 4, e.Then))
+        if (e.Prev is not null && !PrevIs(i, e.Prev))
+            { _reject = "prev"; return null; }
+        if (e.Then is not null && !FindAhead(last, e.ThenWindow, e.Then))
             { _reject = "r2"; return null; }
         if (e.Next is not null && !NextIs(last, e.Next))
             { _reject = "r3"; return null; }
@@ -367,6 +369,7 @@ internal sealed class DocumentCoder
             case SourceRequirement.Military when a1 is not { Military: true }:
             case SourceRequirement.State when a1 is not { State: true } && a1 is not { Sector: "GOV" }:
             case SourceRequirement.ArmedOrCrowd when a1 is not ({ Armed: true } or { Crowd: true }):
+            case SourceRequirement.Crowd when a1 is not { Crowd: true }:
                 { _reject = "r7"; return null; }
             case SourceRequirement.ArmedOrAttack when a1 is not { Armed: true } && !AnyIn(l, r, AttackNouns):
                 { _reject = "r8"; return null; }
@@ -399,12 +402,45 @@ internal sealed class DocumentCoder
         }
 
         var modality = ModalityOf(i, last, l, r, isVerb, futurePrefix, form, cameo);
+        if (isVerb && modality == Modality.Asserted && i > 0 && _view[i - 1].Kind == TokenKind.Arabic && Words.Relatives.Contains(_view.Key(i - 1).ToString()))
+        {
+            // «مغنية الذي قتل في انفجار …»: an event describing who someone is, not a new report.
+            modality = Modality.Background;
+            by.Add("relative");
+        }
+        if (modality == Modality.Asserted && cameo[..2] is "18" or "19" or "20" && AnyIn(l, r, Since))
+        {
+            // «قتل 76 صحافياً منذ الغزو»: violence counted since a date is a tally, not a report.
+            modality = Modality.Background;
+            by.Add("tally");
+        }
+        if (modality == Modality.Asserted && YearOnlyTimeIn(l, r))
+        {
+            // «في العام الماضي وقع أكثر من 140 هجوماً», «قبل عامين سارت مظاهرات»: a tally or a memory, not a report.
+            modality = Modality.Background;
+            by.Add("year-only");
+        }
+        if (e.Elaboration && modality == Modality.Asserted && a1 is { CrowdHead: false, Kind: ActorKind.Agent } && _view[a1.First].Definite)
+        {
+            // «ورفع المتظاهرون لافتات»: the protesters of a protest already reported.
+            modality = Modality.Background;
+            by.Add("elaboration");
+        }
         if (!isVerb && e.NeedsEvidence && modality == Modality.Asserted)
         {
-            var evidence = support >= 0 || occurrence >= 0 || OccurrenceAfter(last) || AnyIn(l, r, Words.Casualty) || TimeIn(l, r)
-                || (!_view[i].Definite && NextKeyIn(last, IndefiniteEvidence)) || (a1 is not null && a1By is "genitive" && !_view[i].Definite);
-            var background = BackgroundBefore(i);
-            if (!evidence || (background && support < 0 && occurrence < 0 && !AnyIn(l, r, Words.Casualty) && !TimeIn(l, r)))
+            var definite = _view[i].Definite;
+            // A definite event noun («الهجوم») refers back to an event; only a doer, casualties, a time or a support
+            // verb make it a report. An indefinite one is reported by an occurrence verb or a following «في/على» too.
+            // Specific evidence that the noun reports an incident: casualties or a count, a time, an actor with a support or
+            // occurrence verb, an undergoer («تعرض لهجوم»). A support verb alone («تم اختطافها») or a bare noun is not enough.
+            var actor = a1 is not null || a2 is not null;
+            var evidence = CasualtyIn(l, r, i, last) || TimeIn(l, r) || NumberAfter(last)
+                || (occurrence >= 0 && IsUndergo(occurrence))
+                || (actor && (support >= 0 || occurrence >= 0 || OccurrenceAfter(last)))
+                || (!definite && (occurrence >= 0 || OccurrenceAfter(last) || NextKeyIn(last, IndefiniteEvidence)) && (actor || support >= 0));
+            var background = BackgroundBefore(i) || (support >= 0 && (BackgroundBefore(support) || RelativeBefore(support))) || CoordinatedWithEvent(i, last);
+            // A reference marker right before the noun («بعد مقتل»، «ذكرى اغتيال»، «عدد الهجمات») decides, unless the noun has its own support verb.
+            if (!evidence || (background && support < 0))
             {
                 modality = Modality.Background;
                 by.Add(background ? "background" : "no-evidence");
@@ -450,6 +486,8 @@ internal sealed class DocumentCoder
             PlaceIndex = PlaceFor(i, last, l, r),
         };
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Since = new[] { "منذ" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> AttackNouns =
         new[] { "هجوم", "هجمات", "هجوما", "تفجير", "تفجيرات", "انفجار", "قصف", "غاره", "غارات", "عبوه", "مفخخه", "انتحاري", "انتحاريه", "صاروخ", "قذيفه", "هجومان", "هجومين" }
@@ -645,6 +683,11 @@ internal sealed class DocumentCoder
                 k = s.First - 1;
                 continue;
             }
+            if (between is null && k > l && IsAdjectiveLike(k) && SpanAt(k - 1) is not null)
+            {
+                k--; // «قام مسلحون مقنعون بخطف»
+                continue;
+            }
             if (Skippable(k) || _view.IsWrapper(k))
             {
                 k--;
@@ -665,7 +708,7 @@ internal sealed class DocumentCoder
     private bool IsUndergo(int k)
     {
         var key = _view.Key(k);
-        return key.StartsWith("تعرض") || key.StartsWith("يتعرض") || key.StartsWith("تتعرض");
+        return key.StartsWith("تعرض") || key.StartsWith("يتعرض") || key.StartsWith("تتعرض") || key is "نجا" or "نجت" or "نجوا" or "ينجو" or "تنجو";
     }
 
     private bool OccurrenceAfter(int last)
@@ -767,6 +810,14 @@ internal sealed class DocumentCoder
         return false;
     }
 
+    private bool PrevIs(int i, System.Collections.Frozen.FrozenSet<string> words)
+    {
+        var k = i - 1;
+        while (k >= 0 && _view.IsWrapper(k))
+            k--;
+        return k >= 0 && _view[k].Kind == TokenKind.Arabic && (words.Contains(_view.Key(k).ToString()) || words.Contains(_view.Bare(k).ToString()));
+    }
+
     private bool NextIs(int last, System.Collections.Frozen.FrozenSet<string> words)
     {
         var k = last + 1;
@@ -804,6 +855,34 @@ internal sealed class DocumentCoder
         return false;
     }
 
+    /// <summary>A casualty word in the clause other than the trigger itself («مقتل 20 شخصاً» counts for «هجوم», not for «القتل»).</summary>
+    private bool CasualtyIn(int l, int r, int i, int last)
+    {
+        for (var k = l; k <= r; k++)
+        {
+            if (k >= i && k <= last)
+                continue;
+            if (_view[k].Kind == TokenKind.Arabic && (Words.Casualty.Contains(_view.Key(k).ToString()) || Words.Casualty.Contains(_view.Bare(k).ToString())))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A number right after an event noun, maybe after a quantifier: «مقتل 15 شخصاً», «مقتل نحو 20».</summary>
+    private bool NumberAfter(int last)
+    {
+        for (var k = last + 1; k < _view.Count && k <= last + 3; k++)
+        {
+            if (_view[k].Kind == TokenKind.Number)
+                return true;
+            if (_view[k].Kind != TokenKind.Arabic || !Words.Quantifiers.Contains(_view.Key(k).ToString()) && !Words.Numbers.Contains(_view.Key(k).ToString()))
+                return false;
+            if (Words.Numbers.Contains(_view.Key(k).ToString()))
+                return true;
+        }
+        return false;
+    }
+
     private bool AnyInSentence(System.Collections.Frozen.FrozenSet<string> words) => _view.Count > 0 && AnyIn(0, _view.Count - 1, words);
 
     private bool ProtestCueInSentence(int i, int last)
@@ -815,6 +894,46 @@ internal sealed class DocumentCoder
             if (_view[k].Kind == TokenKind.Arabic && (Words.ProtestCue.Contains(_view.Key(k).ToString()) || Words.ProtestCue.Contains(_view.Norm(k).ToString())))
                 return true;
             if (SpanAt(k) is { Sector: "OPP", Kind: ActorKind.Agent })
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the clause's only time expressions are years (عام 2005، العام الماضي، قبل عامين).</summary>
+    private bool YearOnlyTimeIn(int l, int r)
+    {
+        var lo = _view[l].Start;
+        var hi = _view[r].End;
+        var year = false;
+        foreach (var t in _doc.Times)
+        {
+            if (t.Start < lo || t.End > hi)
+                continue;
+            if (t.Granularity is "year")
+                year = true;
+            else
+                return false;
+        }
+        return year;
+    }
+
+    private bool RelativeBefore(int k) =>
+        k > 0 && _view[k - 1].Kind == TokenKind.Arabic && Words.Relatives.Contains(_view.Key(k - 1).ToString());
+
+    /// <summary>«القتل والاغتصاب»، «من قتل وذبح وخطف»: event nouns in a list name kinds of violence, not an incident.</summary>
+    private bool CoordinatedWithEvent(int i, int last)
+    {
+        var lex = _coder.Triggers;
+        if (last + 1 < _view.Count && _view[last + 1].Kind == TokenKind.Arabic && _view[last + 1].Pro.HasFlag(Pro.Conj) && IsEventNoun(lex, last + 1))
+            return true;
+        return i > 0 && _view[i].Pro.HasFlag(Pro.Conj) && _view[i - 1].Kind == TokenKind.Arabic && IsEventNoun(lex, i - 1);
+    }
+
+    private bool IsEventNoun(TriggerLexicon lex, int k)
+    {
+        foreach (var f in lex.Lookup(_view.Bare(k)))
+        {
+            if (f.Kind == FormKind.Noun && f.Rest.Length == 0)
                 return true;
         }
         return false;
@@ -866,13 +985,29 @@ internal sealed class DocumentCoder
             if (key.Length > 2 && key[0] == 'س' && key[1] is 'ي' or 'ت' && (key.EndsWith("تم", StringComparison.Ordinal) || key.EndsWith("جري", StringComparison.Ordinal) || key.EndsWith("كون", StringComparison.Ordinal) || key.EndsWith("بدا", StringComparison.Ordinal)))
                 return Modality.Future;
         }
-        if (tok.Pro.HasFlag(Pro.Li) && (isVerb || !Words.ProtestCue.Contains(_view.Norm(i).ToString())))
-            return Modality.Future; // purpose: «لتحريرها», «ليقتل»
+        if (tok.Pro.HasFlag(Pro.Li) && (isVerb || !Words.ProtestCue.Contains(_view.Norm(i).ToString())) && !GovernsLi(i))
+            return Modality.Future; // purpose: «لتحريرها», «ليقتل» — but not «تعرض لهجوم», «أدى لمقتل»
         // A purpose phrase before the trigger: «للمشاركة في عملية استعادة …», «لتنفيذ هجوم».
         for (int k = i - 1, steps = 0; k >= l && steps < 4; k--, steps++)
         {
             if (_view[k].Kind == TokenKind.Arabic && _view[k].Pro.HasFlag(Pro.Li) && !_view[k].Pro.HasFlag(Pro.Conj) && SpanAt(k) is null && IsMasdarLike(_view.Bare(k)))
                 return Modality.Future;
+        }
+        // Across «أن»: «يمكن أن تبدأ التفجيرات», «قرر أن …», «من المقرر أن يعقد محادثات».
+        if (l > 0 && _view[l - 1].Kind == TokenKind.Arabic && _view.Key(l - 1) is "ان" or "انه" or "انها")
+        {
+            for (int k = l - 2, steps = 0; k >= 0 && steps < 3; k--, steps++)
+            {
+                if (_view[k].Kind != TokenKind.Arabic)
+                    continue;
+                var key = _view.Key(k).ToString();
+                if (Words.Prevention.Contains(key))
+                    return Modality.Negated;
+                if (Words.Future.Contains(key) || (root is not ("02" or "10" or "13" or "03") && Words.Appeal.Contains(key)))
+                    return Modality.Future;
+                if (Words.Hypothetical.Contains(key))
+                    return Modality.Hypothetical;
+            }
         }
         var from = Math.Max(l, i - 7);
         for (var k = from; k < i; k++)
@@ -881,7 +1016,7 @@ internal sealed class DocumentCoder
                 continue;
             var key = _view.Key(k).ToString();
             var norm = _view.Norm(k).ToString();
-            if (Words.DenialVerbs.Contains(key))
+            if (Words.DenialVerbs.Contains(key) || Words.Prevention.Contains(key))
                 return Modality.Negated;
             if (Words.Future.Contains(key) || Words.Future.Contains(norm))
                 return Modality.Future;
@@ -889,8 +1024,19 @@ internal sealed class DocumentCoder
                 return Modality.Future;
             if (Words.Hypothetical.Contains(key) || Words.Hypothetical.Contains(norm))
                 result = Modality.Hypothetical;
+            else if (key == "قد" && k + 1 < _view.Count && _view[k + 1].Kind == TokenKind.Arabic && _view.Key(k + 1) is { Length: >= 4 } nextKey && nextKey[0] is 'ي' or 'ت' or 'ن')
+                result = Modality.Hypothetical; // «قد يعيدون تنظيم أنفسهم ويشنون هجمات»
             else if (root is not "11" && Words.Alleged.Contains(key) && result == Modality.Asserted)
                 result = Modality.Alleged;
+        }
+        // «اتهم … جماعة … بمحاولة اغتيال»: an accused act, whatever the distance to the accusation.
+        if (result == Modality.Asserted && root is not "11" && tok.Pro.HasFlag(Pro.Bi))
+        {
+            for (var k = 0; k < i; k++)
+            {
+                if (_view[k].Kind == TokenKind.Arabic && Words.Alleged.Contains(_view.Key(k).ToString()))
+                    return Modality.Alleged;
+            }
         }
         // An appeal or a denial may open the sentence, before a complementiser: «دعا … إلى التظاهر», «نفى أن يكون …».
         for (var k = 0; k < l && k < i; k++)
@@ -923,6 +1069,18 @@ internal sealed class DocumentCoder
         _ = r;
         _ = last;
         return result;
+    }
+
+    /// <summary>True when the word before <paramref name="i"/> governs ل (تعرض لـ، أدى لـ، عرضة لـ), so ل is not purpose.</summary>
+    private bool GovernsLi(int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && (_view.IsWrapper(k) || _inTime[k] || _soft[k]))
+            k--;
+        if (k < 0 || _view[k].Kind != TokenKind.Arabic)
+            return false;
+        var key = _view.Key(k).ToString();
+        return IsUndergo(k) || key is "عرضه" or "ادي" or "ادت" or "يءدي" or "تءدي" or "نتيجه" or "سببا" or "مما" or "ما" || SpanAt(k) is not null && IsUndergo(Math.Max(0, SpanAt(k)!.First - 1));
     }
 
     /// <summary>A verbal-noun shape: مشاركة، تنفيذ، استعادة، إعادة (starts with م، ت، ا and has four letters or more).</summary>

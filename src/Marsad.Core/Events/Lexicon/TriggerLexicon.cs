@@ -46,6 +46,8 @@ public enum SourceRequirement
     ArmedOrAttack,
     /// <summary>Armed or a crowd.</summary>
     ArmedOrCrowd,
+    /// <summary>A crowd: protesters, citizens, students, workers, «آلاف …».</summary>
+    Crowd,
 }
 
 /// <summary>When a recode applies.</summary>
@@ -77,8 +79,16 @@ public sealed record TriggerEntry
     /// <summary><c>hand</c> (written by the team) or <c>up</c> (a reviewed UniversalPetrarch candidate).</summary>
     public required string Provenance { get; init; }
     public string Gloss { get; init; } = "";
-    /// <summary>One of these words must follow within four tokens.</summary>
+    /// <summary>One of these words must follow within <see cref="ThenWindow"/> tokens (four, or ten with <c>far:</c>).</summary>
     public FrozenSet<string>? Then { get; init; }
+    public int ThenWindow { get; init; } = 4;
+    /// <summary>The previous token must be one of these.</summary>
+    public FrozenSet<string>? Prev { get; init; }
+    /// <summary>
+    /// A detail of a protest (chanting, banners, burning tyres, stones): with definite protesters as subject
+    /// («ورفع المتظاهرون لافتات») it elaborates a protest reported before, not a new one.
+    /// </summary>
+    public bool Elaboration { get; init; }
     /// <summary>The next token must be one of these (a one-letter word means that proclitic: ب، ل).</summary>
     public FrozenSet<string>? Next { get; init; }
     /// <summary>None of these may follow within three tokens.</summary>
@@ -98,7 +108,7 @@ public sealed record TriggerEntry
     /// <summary>The line of triggers.tsv the entry came from.</summary>
     public int Line { get; init; }
 
-    public bool HasLexicalCondition => Then is not null || Next is not null;
+    public bool HasLexicalCondition => Then is not null || Next is not null || Prev is not null;
 }
 
 /// <summary>The grammatical form a surface word has for its entry.</summary>
@@ -125,7 +135,8 @@ public sealed class TriggerLexicon
 {
     // Declared before Default: static initialisers run in order.
     private static readonly string[] PastSuffixes = ["ت", "وا", "ا", "تا", "نا", "ن", "تم", "و"];
-    private static readonly char[] PresentPrefixes = ['ي', 'ت', 'ن', 'ا'];
+    // No first person singular (ا): «أعذب»، «أقدم»، «اقتل» are far more often adjectives or imperatives in news.
+    private static readonly char[] PresentPrefixes = ['ي', 'ت', 'ن'];
 
     private readonly FrozenDictionary<string, TriggerForm[]> _forms;
     private readonly FrozenDictionary<string, TriggerForm[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -174,7 +185,7 @@ public sealed class TriggerLexicon
         }
         foreach (var e in Entries)
         {
-            foreach (var set in new[] { e.Then, e.Next, e.Not, e.PrevNot })
+            foreach (var set in new[] { e.Then, e.Next, e.Not, e.PrevNot, e.Prev })
             {
                 if (set is null)
                     continue;
@@ -357,7 +368,9 @@ public sealed class TriggerLexicon
         if (!CameoTable.TryGet(c[3], out _))
             throw new InvalidDataException($"triggers.tsv:{line}: unknown CAMEO code {c[3]}");
         var frame = Enum.Parse<Frame>(c[4]);
-        FrozenSet<string>? then = null, next = null, not = null, prevNot = null;
+        FrozenSet<string>? then = null, next = null, not = null, prevNot = null, prev = null;
+        var thenWindow = 4;
+        var elab = false;
         var source = SourceRequirement.None;
         bool crowd = false, ev = false, acc = false, sport = false, terr = false;
         var recodes = new List<(RecodeWhen, string)>();
@@ -369,6 +382,12 @@ public sealed class TriggerLexicon
             switch (name)
             {
                 case "then": then = WordSet(value); break;
+                case "far":
+                    then = WordSet(value);
+                    thenWindow = 10;
+                    break;
+                case "prev": prev = WordSet(value); break;
+                case "elab": elab = true; break;
                 case "next": next = WordSet(value); break;
                 case "not": not = WordSet(value); break;
                 case "prev-not": prevNot = WordSet(value); break;
@@ -381,6 +400,7 @@ public sealed class TriggerLexicon
                         "state" => SourceRequirement.State,
                         "armed-or-attack" => SourceRequirement.ArmedOrAttack,
                         "armed-or-crowd" => SourceRequirement.ArmedOrCrowd,
+                        "crowd" => SourceRequirement.Crowd,
                         _ => throw new InvalidDataException($"triggers.tsv:{line}: unknown source requirement {value}"),
                     };
                     break;
@@ -421,6 +441,9 @@ public sealed class TriggerLexicon
             Provenance = c[7],
             Gloss = c.Length > 8 ? c[8] : "",
             Then = then,
+            ThenWindow = thenWindow,
+            Prev = prev,
+            Elaboration = elab,
             Next = next,
             Not = not,
             PrevNot = prevNot,
