@@ -279,6 +279,8 @@ internal sealed class DocumentCoder
         {
             var before = Before(i, l);
             var after = After(last, r, 3);
+            if (before is null && after is not null && !CanBeSubject(after))
+                after = null; // «تجمع المتظاهرين»: a genitive, not a subject
             if (e.Frame == Frame.PASS)
             {
                 a2 = after;
@@ -314,7 +316,8 @@ internal sealed class DocumentCoder
                     a1 = prev;
                     a1By = "carry-over";
                 }
-                else if (_view[i].Pro.HasFlag(Pro.Conj) && NearestSubjectLeft(i) is { } left && left != a2)
+                else if ((_view[i].Pro.HasFlag(Pro.Conj) || e.Source == SourceRequirement.Crowd) && NearestSubjectLeft(i) is { } left && left != a2
+                    && (_view[i].Pro.HasFlag(Pro.Conj) || left.First >= l))
                 {
                     a1 = left;
                     a1By = "carry-over";
@@ -376,6 +379,8 @@ internal sealed class DocumentCoder
         }
         if (e.CrowdCue && a1 is not { Crowd: true } && !ProtestCueInSentence(i, last))
             { _reject = "r9"; return null; }
+        if (e.AnimateTarget && a2 is null && !passive && !FindAhead(last, 3, Vehicles))
+            { _reject = "animate"; return null; }
         if (e.Territory && !TerritoryAfter(last, r))
             { _reject = "r10"; return null; }
 
@@ -390,6 +395,7 @@ internal sealed class DocumentCoder
                 RecodeWhen.Crowd => a1 is { Crowd: true } || a2 is { Crowd: true },
                 RecodeWhen.Air => AnyIn(l, r, Words.Air),
                 RecodeWhen.Artillery => AnyIn(l, r, Words.Artillery),
+                RecodeWhen.Country => a1 is { Kind: ActorKind.Country or ActorKind.Capital },
                 _ => false,
             };
             if (!hit)
@@ -487,6 +493,10 @@ internal sealed class DocumentCoder
         };
     }
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> Vehicles =
+        new[] { "طائره", "طائرات", "سفينه", "سفن", "شاحنه", "شاحنات", "حافله", "حافلات", "زورق", "زوارق", "سياره", "سيارات", "ناقله", "رهائن", "رهينه", "قطار" }
+            .ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly System.Collections.Frozen.FrozenSet<string> Since = new[] { "منذ" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> AttackNouns =
@@ -554,6 +564,15 @@ internal sealed class DocumentCoder
             }
         }
         return null;
+    }
+
+    /// <summary>A post-verbal subject is nominative: a sound masculine plural in -ين («المتظاهرين») is genitive or accusative.</summary>
+    private bool CanBeSubject(ActorSpan s)
+    {
+        if (s.CrowdHead || s.Kind != ActorKind.Agent)
+            return true;
+        var head = _view.Bare(s.First);
+        return !(head.Length > 4 && head.EndsWith("ين", StringComparison.Ordinal));
     }
 
     /// <summary>The nearest actor to the left in the sentence that is not in a prepositional or locative phrase.</summary>
@@ -694,6 +713,20 @@ internal sealed class DocumentCoder
                 continue;
             }
             break;
+        }
+        if ((k < l || k < 0 || _view[k].Kind != TokenKind.Arabic || !Words.Support.Contains(_view.Key(k).ToString())) && _view[i].Pro.HasFlag(Pro.Bi))
+        {
+            // «قام متظاهرون في ضواحي نابولي بالاحتجاج»: قام … بـ + verbal noun, adjuncts between.
+            for (var q = i - 1; q >= l && q >= i - 8; q--)
+            {
+                if (_view[q].Kind == TokenKind.Arabic && _view.Key(q) is "قام" or "قامت" or "قاموا" or "يقوم" or "تقوم" or "يقومون" or "قيام" or "اقدم" or "اقدمت" or "اقدموا")
+                {
+                    ActorSpan? inner = null;
+                    for (var t = q + 1; t < i && inner is null; t++)
+                        inner = SpanAt(t) is { } sp && !IsLocative(sp) ? sp : null;
+                    return (q, inner, false);
+                }
+            }
         }
         if (k < l || k < 0 || _view[k].Kind != TokenKind.Arabic)
             return (-1, null, false);

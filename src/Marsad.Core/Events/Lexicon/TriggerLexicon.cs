@@ -65,6 +65,8 @@ public enum RecodeWhen
     Air,
     /// <summary>Artillery words in the clause (مدفعي، قذائف): → 194.</summary>
     Artillery,
+    /// <summary>The source is a country or capital standing for its state («احتجت مصر» → 114).</summary>
+    Country,
 }
 
 /// <summary>One curated trigger: a verb, noun or adverbial with its CAMEO code, frame and conditions.</summary>
@@ -104,6 +106,8 @@ public sealed record TriggerEntry
     public bool BlockedBySport { get; init; }
     /// <summary>The object or genitive must be territory (a place or a word like أحياء، مدينة).</summary>
     public bool Territory { get; init; }
+    /// <summary>The target must be an actor, a passive subject, or a vehicle (خطف طائرة) — not «خطف الأضواء».</summary>
+    public bool AnimateTarget { get; init; }
     public IReadOnlyList<(RecodeWhen When, string Code)> Recodes { get; init; } = [];
     /// <summary>The line of triggers.tsv the entry came from.</summary>
     public int Line { get; init; }
@@ -371,6 +375,7 @@ public sealed class TriggerLexicon
         FrozenSet<string>? then = null, next = null, not = null, prevNot = null, prev = null;
         var thenWindow = 4;
         var elab = false;
+        var animate = false;
         var source = SourceRequirement.None;
         bool crowd = false, ev = false, acc = false, sport = false, terr = false;
         var recodes = new List<(RecodeWhen, string)>();
@@ -409,6 +414,7 @@ public sealed class TriggerLexicon
                 case "acc": acc = true; break;
                 case "sport": sport = true; break;
                 case "terr": terr = true; break;
+                case "tgt" when value == "animate-or-vehicle": animate = true; break;
                 case "recode":
                     var eq = value.IndexOf('=', StringComparison.Ordinal);
                     var when = value[..eq] switch
@@ -419,6 +425,7 @@ public sealed class TriggerLexicon
                         "crowd" => RecodeWhen.Crowd,
                         "air" => RecodeWhen.Air,
                         "artillery" => RecodeWhen.Artillery,
+                        "country" => RecodeWhen.Country,
                         _ => throw new InvalidDataException($"triggers.tsv:{line}: unknown recode {value}"),
                     };
                     var code = value[(eq + 1)..];
@@ -453,6 +460,7 @@ public sealed class TriggerLexicon
             BlockedByAccident = acc,
             BlockedBySport = sport,
             Territory = terr,
+            AnimateTarget = animate,
             Recodes = recodes,
             Line = line,
         };
