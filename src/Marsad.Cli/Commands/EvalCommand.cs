@@ -12,9 +12,10 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var eval = new Command("eval", "Score the engine against gold data. Subcommands: ner (the NER model on CoNLL files), analysis (quotes, times and places against hand annotations).");
+        var eval = new Command("eval", "Score the engine against gold data. Subcommands: ner (the NER model on CoNLL files), analysis (quotes, times and places against hand annotations), events (CAMEO detection on the OEDA gold standard and annotated articles).");
         eval.Subcommands.Add(CreateNer());
         eval.Subcommands.Add(EvalAnalysisCommand.Create());
+        eval.Subcommands.Add(EvalEventsCommand.Create());
         return eval;
     }
 

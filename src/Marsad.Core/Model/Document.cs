@@ -24,6 +24,9 @@ public sealed record Document(Article Article)
     /// <summary>Quotes with their speakers and channels.</summary>
     public ImmutableArray<Quotes.Quote> Quotes { get; init; } = [];
 
+    /// <summary>Events: who did what to whom, where and when, CAMEO-coded.</summary>
+    public ImmutableArray<Events.Event> Events { get; init; } = [];
+
     /// <summary>The body text a range covers.</summary>
     public ReadOnlySpan<char> Slice(IAnnotation a) => Article.Body.AsSpan(a.Start, a.End - a.Start);
 }

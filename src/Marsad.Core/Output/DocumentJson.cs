@@ -117,8 +117,9 @@ public static class DocumentJson
         }
         w.WriteEndArray();
 
-        // Filled by the event stage when it lands.
         w.WriteStartArray("events");
+        foreach (var e in doc.Events)
+            Events.EventJson.Write(w, e);
         w.WriteEndArray();
         w.WriteEndObject();
     }

@@ -77,11 +77,13 @@ public static class PipelineBuilderExtensions
     /// <summary>Merges all mentions into canonical entities (<see cref="EntityLinkingStage"/>); runs after every mention stage.</summary>
     public static PipelineBuilder UseEntityLinking(this PipelineBuilder builder) => builder.Use(new EntityLinkingStage());
 
+    public static PipelineBuilder UseEvents(this PipelineBuilder builder) => builder.Use(new Events.EventStage());
+
     /// <summary>
     /// Every stage, in the order they depend on each other: sentences, tokens, entity mentions (model, then lexicon),
     /// entity linking, times, then quotes (quotes skip time parentheticals and link speakers to entities, so entity
-    /// stages go before them).
+    /// stages go before them), then events (they read all of these).
     /// </summary>
     public static PipelineBuilder UseDefaults(this PipelineBuilder builder) =>
-        builder.UseSentences().UseTokens().UseMentions().UseLexiconMentions().UseEntityLinking().UseTimes().UseQuotes();
+        builder.UseSentences().UseTokens().UseMentions().UseLexiconMentions().UseEntityLinking().UseTimes().UseQuotes().UseEvents();
 }
