@@ -113,7 +113,9 @@ public sealed class ArchiveTests
         Assert.Null(archive.GetEntity(KeyBaghdad));
         Assert.Equal(1, archive.GetEntity(KeyUn)!.Entity.Articles);
         Assert.Equal(1, archive.GetEntity(KeyHussein)!.Entity.Articles);
-        Assert.Empty(archive.ListQuotes(new QuoteQuery { Speaker = KeyHussein }).Items);
+        // Quotes of the old version are gone; any left are the updated page's own.
+        Assert.All(archive.ListQuotes(new QuoteQuery { Speaker = KeyHussein }).Items, q => Assert.Equal(updated.Article.Id, q.ArticleId));
+        Assert.DoesNotContain(archive.ListQuotes(new QuoteQuery()).Items, q => q.ArticleId == old.Article.Id);
     }
 
     [Theory]

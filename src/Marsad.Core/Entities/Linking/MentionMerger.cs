@@ -9,7 +9,9 @@ namespace Marsad.Entities.Linking;
 /// <item>Each mention gets a class from its provenance: <c>pattern:*</c> = 3 (a name with its context: a title,
 /// a trigger word, quotes); <c>gazetteer:*</c> = 2 (a known name); any other recogniser (<c>ner:*</c>) = 2 when its
 /// confidence is at least 0.5, else 1; <c>link:*</c> = 1.</item>
-/// <item>Mentions are taken greedily by class, then length (the longer span), then confidence, then position;
+/// <item>Mentions are taken greedily by class, then length (the longer span), then lexicon over tagger (the
+/// lexicon's type stands on an identical span: its context rules, e.g. a club «روما الإيطالي», are more specific than
+/// a tagger's guess), then confidence, then position;
 /// a mention that overlaps one already taken is dropped.</item>
 /// </list>
 /// So a tagger's span that contains a gazetteer name wins when the tagger is confident (its longer span names
@@ -31,6 +33,8 @@ internal static class MentionMerger
             var c = Class(b).CompareTo(Class(a));
             if (c == 0)
                 c = (b.End - b.Start).CompareTo(a.End - a.Start);
+            if (c == 0)
+                c = IsLexicon(b).CompareTo(IsLexicon(a));
             if (c == 0)
                 c = b.Confidence.CompareTo(a.Confidence);
             if (c == 0)
@@ -57,6 +61,9 @@ internal static class MentionMerger
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));
         return taken;
     }
+
+    private static bool IsLexicon(Mention m) =>
+        m.By.StartsWith("pattern:", StringComparison.Ordinal) || m.By.StartsWith("gazetteer:", StringComparison.Ordinal);
 
     /// <summary>The precedence class of a mention's provenance (higher wins).</summary>
     public static int Class(Mention m)
