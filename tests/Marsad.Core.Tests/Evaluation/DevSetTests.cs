@@ -18,7 +18,8 @@ public sealed class DevSetFixture
 
 /// <summary>
 /// Regression floors on the dev set, a little below what main measured when the set was annotated
-/// (quotes: speaker 0.560, partial 0.802, kind 0.989, via 0.934, F1 0.719; times: value 0.970, F1 0.945).
+/// (quotes: speaker 0.560, partial 0.802, kind 0.989, via 0.934, F1 0.719; times: value 0.970, F1 0.945), raised
+/// with entity linking in the pipeline (2026-11-29: speaker 0.855, partial 0.884, F1 0.852; times value 0.976, F1 0.981).
 /// Raise them as the stages improve; the targets are speaker ≥ 0.90, time values ≥ 0.95, places ≥ 0.90 within 25 km.
 /// </summary>
 public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFixture>
@@ -44,8 +45,8 @@ public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFix
     public void Quote_speaker_accuracy_does_not_regress()
     {
         var q = Report.Quotes;
-        Assert.True(q.SpeakerAccuracy >= 0.62, $"speaker accuracy {q.SpeakerAccuracy:F3} ({q.Speaker}/{q.Matched})");
-        Assert.True(q.SpeakerPartialAccuracy >= 0.82, $"partial speaker accuracy {q.SpeakerPartialAccuracy:F3} ({q.SpeakerPartial}/{q.Matched})");
+        Assert.True(q.SpeakerAccuracy >= 0.82, $"speaker accuracy {q.SpeakerAccuracy:F3} ({q.Speaker}/{q.Matched})");
+        Assert.True(q.SpeakerPartialAccuracy >= 0.86, $"partial speaker accuracy {q.SpeakerPartialAccuracy:F3} ({q.SpeakerPartial}/{q.Matched})");
     }
 
     [Fact]
