@@ -67,11 +67,13 @@ public sealed class GoldenEntityTests(ITestOutputHelper output)
 
     private static class Thresholds
     {
-        public const double MentionPrecision = 0.0;
-        public const double MentionRecall = 0.0;
-        public const double StrictF1 = 0.0;
-        public const double EntityPrecision = 0.0;
-        public const double EntityRecall = 0.0;
+        // Measured 2026-11-29 with the model and lexicon recognisers merged: overlap P 0.754 R 0.811,
+        // exact-span F1 0.693, entities P 0.674 R 0.843.
+        public const double MentionPrecision = 0.72;
+        public const double MentionRecall = 0.78;
+        public const double StrictF1 = 0.66;
+        public const double EntityPrecision = 0.64;
+        public const double EntityRecall = 0.81;
     }
 
     private static IReadOnlyList<(EntityAnnotationFile, Document)> LoadSet()
