@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Marsad.Ingest;
@@ -36,30 +37,46 @@ public static class TimeRecognizer
     private const string Ordinal = @"(?:الحادي\s+والثلاثين|الثلاثين|(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+والعشرين|العشرين|(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\s+عشر|العاشر|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)";
     private const string Count = @"(?:\d{1,3}|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|ثمان|تسع|تسعه|عشر|عشره|بضع|بضعه)";
 
-    private sealed record Rule(string Name, Regex Regex);
+    /// <summary>
+    /// A rule, and the gate that must hold before its regex runs: the sentence has a digit (when
+    /// <paramref name="NeedsDigit"/>) and contains one of <paramref name="Cues"/> (when given). Every cue is a substring
+    /// that every match of the rule contains, so the gate changes nothing but the cost: most sentences have no time
+    /// expression, and nineteen regexes with leading look-behinds cannot skip ahead on their own.
+    /// </summary>
+    private sealed record Rule(string Name, Regex Regex, bool NeedsDigit = false, SearchValues<string>? Cues = null);
+
+    private static SearchValues<string> Cues(IEnumerable<string> words) =>
+        SearchValues.Create([.. words.Select(w => w.Split(' ')[0]).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> GregorianCues = Cues(CalendarNames.GregorianMonths.Keys);
+    private static readonly SearchValues<string> MonthCues = Cues(CalendarNames.GregorianMonths.Keys.Concat(CalendarNames.HijriMonths.Keys));
+    private static readonly SearchValues<string> HijriCues = Cues(CalendarNames.HijriMonths.Keys);
+    private static readonly SearchValues<string> RelativeDayCues = Cues(["امس", "اليوم", "غد", "البارحه"]);
+    private static readonly SearchValues<string> WeekdayCues = Cues(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"]);
+    private static readonly SearchValues<string> PeriodCues = Cues(["الاسبوع", "الشهر", "العام", "السنه"]);
 
     // Order matters only for ties: the longest match wins, then the earlier rule.
     private static readonly Rule[] Rules =
     [
-        new("date-month-name", Make($@"{L}(?<x>(?:(?:يوم\s+)?{Weekday}\s*[،,]?\s*)?(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s*م{R})?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}")),
-        new("date-hijri", Make($@"{L}(?<x>(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{HijriMonth})(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>1[345]\d\d))?(?:\s*(?:هـ|ه){R})?){R}")),
-        new("month-year", Make($@"{L}(?<x>(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}})(?:\s*م{R})?){R}")),
-        new("month-relative", Make($@"{L}(?<x>(?:شهر\s+)?(?:(?:{GregorianMonth})\s*/\s*)?(?<m>{GregorianMonth}|{HijriMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?\s+(?<dir>{Past}|{Next}|{Current})){R}")),
-        new("date-ordinal", Make($@"{L}(?<x>(?<ord>{Ordinal})\s+من\s+(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}")),
-        new("month-bare", Make($@"{L}(?:في|خلال|منذ|مطلع|اواخر|اوايل|اواءل|منتصف|نهايه|بدايه|حتي|شهر|بحلول)\s+(?<x>(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?){R}(?!\s*\d)")),
-        new("year-bare", Make($@"{L}(?:منذ|في|حتي|خلال|مطلع|اواخر|اوايل|اواءل|منتصف|نهايه|بدايه|قبل|بعد|بحلول)\s+(?<x>(?<y>(?:19|20)\d\d)){R}(?!\s*(?:[،,.]\d|\d|%|دولار|يورو|جنيه|ريال|درهم|دينار|ليره|شخص|قتيل|طن|كيلو|متر|مليون|الف|مليار|لاجء))")),
-        new("date-numeric", Make($@"{L}(?<x>(?<d>\d{{1,2}})[/.\-](?<mo>\d{{1,2}})[/.\-](?<y>\d{{4}}))(?:\s*(?:هـ|ه|م){R})?(?![\d/])")),
-        new("year", Make($@"{L}(?<x>(?:عام|سنه|العام|السنه|لعام|لسنه)\s+(?<y>\d{{4}})(?:\s*(?<era>هـ|ه|م){R})?){R}")),
-        new("year-era", Make($@"{L}(?<x>(?<y>\d{{4}})\s*(?<era>هـ|ه|م)){R}")),
-        new("part-relative-day", Make($@"{L}{Clitic}(?<x>(?<pod>{PartBefore})\s+(?:يوم\s+)?(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?){R}")),
-        new("relative-day-part", Make($@"{L}{Clitic}(?<x>(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?\s+(?<pod2>{PartAfter})){R}")),
-        new("relative-day", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?){R}")),
-        new("last-night", Make($@"{L}{Clitic}(?<x>(?:الليله|ليله)\s+(?<dir>الماضيه|البارحه|امس)){R}")),
-        new("part-weekday", Make($@"{L}{Clitic}(?<x>(?<pod>{PartBefore})\s+(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}")),
-        new("weekday", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}(?!\s+عشر)")),
-        new("relative-period", Make($@"{L}{Clitic}(?<x>(?<unit>الاسبوع|الشهر|العام|السنه)\s+(?<dir>{Past}|{Next}|{Current})){R}")),
-        new("this-period", Make($@"{L}{Clitic}(?<x>(?:هذا|هذه)\s+(?<unit>الاسبوع|الشهر|العام|السنه)){R}")),
-        new("ago", Make($@"{L}(?<x>(?:منذ|قبل)\s+(?:(?<n>{Count})\s+)?(?<unit>يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين)){R}")),
+        new("date-month-name", Make($@"{L}(?<x>(?:(?:يوم\s+)?{Weekday}\s*[،,]?\s*)?(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s*م{R})?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}"), NeedsDigit: true, Cues: GregorianCues),
+        new("date-hijri", Make($@"{L}(?<x>(?<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?<m>{HijriMonth})(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>1[345]\d\d))?(?:\s*(?:هـ|ه){R})?){R}"), NeedsDigit: true, Cues: HijriCues),
+        new("month-year", Make($@"{L}(?<x>(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}})(?:\s*م{R})?){R}"), NeedsDigit: true, Cues: GregorianCues),
+        new("month-relative", Make($@"{L}(?<x>(?:شهر\s+)?(?:(?:{GregorianMonth})\s*/\s*)?(?<m>{GregorianMonth}|{HijriMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?\s+(?<dir>{Past}|{Next}|{Current})){R}"), Cues: MonthCues),
+        new("date-ordinal", Make($@"{L}(?<x>(?<ord>{Ordinal})\s+من\s+(?:شهر\s+)?(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*(?<y>\d{{4}}))?(?:\s+(?<dir>{Past}|{Next}|{Current}))?){R}"), Cues: GregorianCues),
+        new("month-bare", Make($@"{L}(?:في|خلال|منذ|مطلع|اواخر|اوايل|اواءل|منتصف|نهايه|بدايه|حتي|شهر|بحلول)\s+(?<x>(?<m>{GregorianMonth})(?:\s*[/(]?\s*(?:{GregorianMonth})\s*\)?)?){R}(?!\s*\d)"), Cues: GregorianCues),
+        new("year-bare", Make($@"{L}(?:منذ|في|حتي|خلال|مطلع|اواخر|اوايل|اواءل|منتصف|نهايه|بدايه|قبل|بعد|بحلول)\s+(?<x>(?<y>(?:19|20)\d\d)){R}(?!\s*(?:[،,.]\d|\d|%|دولار|يورو|جنيه|ريال|درهم|دينار|ليره|شخص|قتيل|طن|كيلو|متر|مليون|الف|مليار|لاجء))"), NeedsDigit: true),
+        new("date-numeric", Make($@"{L}(?<x>(?<d>\d{{1,2}})[/.\-](?<mo>\d{{1,2}})[/.\-](?<y>\d{{4}}))(?:\s*(?:هـ|ه|م){R})?(?![\d/])"), NeedsDigit: true),
+        new("year", Make($@"{L}(?<x>(?:عام|سنه|العام|السنه|لعام|لسنه)\s+(?<y>\d{{4}})(?:\s*(?<era>هـ|ه|م){R})?){R}"), NeedsDigit: true),
+        new("year-era", Make($@"{L}(?<x>(?<y>\d{{4}})\s*(?<era>هـ|ه|م)){R}"), NeedsDigit: true),
+        new("part-relative-day", Make($@"{L}{Clitic}(?<x>(?<pod>{PartBefore})\s+(?:يوم\s+)?(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?){R}"), Cues: RelativeDayCues),
+        new("relative-day-part", Make($@"{L}{Clitic}(?<x>(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?\s+(?<pod2>{PartAfter})){R}"), Cues: RelativeDayCues),
+        new("relative-day", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<rel>{RelativeDay})(?:\s+(?<wd>{Weekday}))?){R}"), Cues: RelativeDayCues),
+        new("last-night", Make($@"{L}{Clitic}(?<x>(?:الليله|ليله)\s+(?<dir>الماضيه|البارحه|امس)){R}"), Cues: Cues(["ليله"])),
+        new("part-weekday", Make($@"{L}{Clitic}(?<x>(?<pod>{PartBefore})\s+(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}"), Cues: WeekdayCues),
+        new("weekday", Make($@"{L}{Clitic}(?<x>(?:يوم\s+)?(?<wd>{Weekday})(?:\s+(?<dir>{Past}|{Next}))?){R}(?!\s+عشر)"), Cues: WeekdayCues),
+        new("relative-period", Make($@"{L}{Clitic}(?<x>(?<unit>الاسبوع|الشهر|العام|السنه)\s+(?<dir>{Past}|{Next}|{Current})){R}"), Cues: PeriodCues),
+        new("this-period", Make($@"{L}{Clitic}(?<x>(?:هذا|هذه)\s+(?<unit>الاسبوع|الشهر|العام|السنه)){R}"), Cues: PeriodCues),
+        new("ago", Make($@"{L}(?<x>(?:منذ|قبل)\s+(?:(?<n>{Count})\s+)?(?<unit>يوم|ايام|يومين|اسبوع|اسابيع|اسبوعين|شهر|اشهر|شهور|شهرين|سنه|سنوات|سنتين|عام|اعوام|عامين)){R}"), Cues: Cues(["منذ", "قبل"])),
     ];
 
     /// <summary>Time expressions in <c>text[start..end)</c> (one sentence), resolved against <paramref name="published"/>.</summary>
@@ -67,8 +84,11 @@ public static class TimeRecognizer
     {
         var view = NormalizedView.Create(text, start, end);
         var found = new List<(int S, int E, Rule Rule, Match M)>();
+        var hasDigit = view.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || HasAnyDigit(view.Text);
         foreach (var rule in Rules)
         {
+            if ((rule.NeedsDigit && !hasDigit) || (rule.Cues is { } cues && view.Text.AsSpan().IndexOfAny(cues) < 0))
+                continue;
             try
             {
                 for (var m = rule.Regex.Match(view.Text); m.Success; m = m.NextMatch())
@@ -428,6 +448,16 @@ public static class TimeRecognizer
     }
 
     private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool HasAnyDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+                return true;
+        }
+        return false;
+    }
 
     private static string Alternation(IEnumerable<string> names) =>
         "(?:" + string.Join('|', names.OrderByDescending(n => n.Length).Select(n => Regex.Escape(n).Replace(@"\ ", @"\s+", StringComparison.Ordinal))) + ")";
