@@ -23,6 +23,10 @@ internal static class BenchCommand
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (default: the machine's core count).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var limit = new Option<int>("--limit", "-n") { Description = "Stop after this many articles (0 = all).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object." };
+        var until = new Option<string?>("--until")
+        {
+            Description = "Run the default pipeline only up to this stage (inclusive): sentences, tokens, mentions, lexicon-mentions, entity-linking, times, quotes, events. `--until tokens` measures ingest + the text core.",
+        };
         var command = new Command("bench", """
             Measure throughput of ingest and of every analysis stage over a corpus, and print articles/s and MB/s
             (MB of article body text, UTF-8) per stage and overall, with the core count. Stage figures are per core
@@ -31,12 +35,13 @@ internal static class BenchCommand
             Examples:
               marsad bench
               marsad bench ../shared/data/news/corpus/ant-multisource-v2.1 --threads 1
+              marsad bench --until tokens              # ingest + text core only
               marsad bench --json > bench.json
             """)
         {
-            paths, threads, limit, json,
+            paths, threads, limit, json, until,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(paths) is { Length: > 0 } p ? p : [DefaultCorpus()], parse.GetValue(threads), parse.GetValue(limit), parse.GetValue(json), ct)));
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(paths) is { Length: > 0 } p ? p : [DefaultCorpus()], parse.GetValue(threads), parse.GetValue(limit), parse.GetValue(json), parse.GetValue(until), ct)));
         return command;
     }
 
@@ -50,8 +55,23 @@ internal static class BenchCommand
         return "../shared/data/news/corpus";
     }
 
-    private static int Run(string[] inputs, int threads, int limit, bool asJson, CancellationToken ct)
+    private static int Run(string[] inputs, int threads, int limit, bool asJson, string? until, CancellationToken ct)
     {
+        var pipeline = AnalysisPipeline.Default;
+        if (until is not null)
+        {
+            var names = pipeline.Stages.Select(st => st.Name).ToList();
+            var last = names.IndexOf(until);
+            if (last < 0)
+            {
+                Console.Error.WriteLine($"error: --until {until}: no such stage (stages: {string.Join(", ", names)})");
+                return 2;
+            }
+            var builder = new PipelineBuilder();
+            foreach (var stage in pipeline.Stages.Take(last + 1))
+                builder.Use(stage);
+            pipeline = builder.Build();
+        }
         var files = ArticleReader.ExpandPaths(inputs).Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToList();
         if (files.Count == 0)
         {
@@ -59,7 +79,6 @@ internal static class BenchCommand
             return 2;
         }
         var reader = new ArticleReader();
-        var pipeline = AnalysisPipeline.Default;
         var stageTicks = new long[pipeline.Stages.Count];
         long ingestTicks = 0, articles = 0, bodyBytes = 0, errors = 0, skipped = 0;
         var gate = new object();
