@@ -12,7 +12,7 @@ namespace Marsad.Tests.Entities.Ner;
 public sealed class RetrainTests
 {
     /// <summary>Dev F1 (ANERcorp train, last 10% of sentences) the README reports for the shipped configuration.</summary>
-    private const double ReadmeDevF1 = 0.7323;
+    private const double ReadmeDevF1 = 0.7265;
 
     private static readonly NerFeatureSet Shipped = NerFeatureSet.All | NerFeatureSet.DocumentContext;
 
