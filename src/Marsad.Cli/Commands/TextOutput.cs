@@ -34,8 +34,57 @@ internal static class TextOutput
                 w.WriteLine($"    {string.Join(" | ", parts)}");
             }
         }
+        WriteAnalysis(w, doc);
         w.WriteLine();
     }
+
+    /// <summary>Entities, quotes, times and events, one line each, after the sentences.</summary>
+    private static void WriteAnalysis(TextWriter w, Document doc)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var names = doc.Entities.ToDictionary(e => e.Id, e => e.Canonical, StringComparer.Ordinal);
+        string Name(string? id, string? text) => id is not null && names.TryGetValue(id, out var n) ? $"{n} [{id}]" : text ?? "?";
+        if (doc.Entities.Length > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("entities:");
+            foreach (var e in doc.Entities)
+            {
+                var extra = string.Join("; ", new[] { e.Title, e.Role, e.Kind, e.Country }.Where(x => !string.IsNullOrEmpty(x)));
+                w.WriteLine(string.Create(inv, $"  {e.Id,-4} {e.Type,-4} {e.Canonical}{(extra.Length > 0 ? $" ({extra})" : "")} ×{e.Mentions.Length}"));
+            }
+        }
+        if (doc.Quotes.Length > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("quotes:");
+            foreach (var q in doc.Quotes)
+            {
+                var via = q.Via is not null || q.ViaText is not null ? $" via {Name(q.Via, q.ViaText)}" : "";
+                w.WriteLine(string.Create(inv, $"  {Name(q.Speaker, q.SpeakerText)} — {q.Verb} ({q.Kind}{via}): {Shorten(q.Text, 120)}"));
+            }
+        }
+        if (doc.Times.Length > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("times:");
+            foreach (var t in doc.Times)
+                w.WriteLine(string.Create(inv, $"  {t.Text} → {t.Value ?? "?"} ({t.Granularity})"));
+        }
+        if (doc.Events.Length > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("events:");
+            foreach (var e in doc.Events)
+            {
+                var actors = $"{e.Actor1?.Code ?? "-"} → {e.Actor2?.Code ?? "-"}";
+                var place = e.Place is { } p ? $" @ {p.Name ?? p.Text}" : "";
+                w.WriteLine(string.Create(inv, $"  CAMEO {e.Cameo} {e.Trigger}: {actors}{place} {e.Date ?? ""} [{e.Modality.ToString().ToLowerInvariant()}]"));
+            }
+        }
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     private static string Render(string body, Token t)
     {
