@@ -472,6 +472,9 @@ internal sealed class LexiconRecognizer(EntityLexicon lex)
             // A definite word after a classifier is a name only with evidence: «حركة الهجرة» is not one.
             if (Proclitics.IsDefinite(key) && !_cues.HasNameEvidence(key))
                 break;
+            // An indefinite relative adjective describes the classifier, it does not name it: «شركة إقليمية», «هيئة حكومية».
+            if (!Proclitics.IsDefinite(key) && key.Length >= 5 && key.EndsWith("يه", StringComparison.Ordinal) && !_cues.HasNameEvidence(key))
+                break;
             if (w.Kind(k) != TokenKind.Arabic && w.Kind(k) != TokenKind.Latin)
                 break;
             last = k;

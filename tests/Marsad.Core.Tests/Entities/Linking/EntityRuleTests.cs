@@ -152,6 +152,12 @@ public sealed class EntityRuleTests
         Assert.Equal("company", company.Kind);
     }
 
+    [Theory]
+    [InlineData("وقعت الوزارة اتفاقاً مع شركة إقليمية لتزويد البلدة بالمياه.")]
+    [InlineData("أعلنت هيئة حكومية عن خطة جديدة للنقل.")]
+    public void An_indefinite_relative_adjective_after_a_classifier_is_not_a_name(string body) =>
+        Assert.DoesNotContain(Analyzer.AnalyzeText(body).Entities, e => e.Type == EntityType.ORG);
+
     [Fact]
     public void City_before_a_masculine_nationality_adjective_is_a_club()
     {
