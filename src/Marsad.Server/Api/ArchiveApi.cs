@@ -85,6 +85,7 @@ internal static class ArchiveApi
             foreach (var s in article.Sources)
                 w.WriteStringValue(s);
             w.WriteEndArray();
+            EntityKeys.Write(w, article.AnalysisJson);
             w.WritePropertyName("analysis");
             w.WriteRawValue(article.AnalysisJson, skipInputValidation: true);
             w.WriteEndObject();
