@@ -91,6 +91,21 @@ public sealed record EntityProfile(
     IReadOnlyList<StoredEvent> Events,
     IReadOnlyList<CoOccurrence> CoOccurring);
 
+/// <summary>Filters for <see cref="IArchive.Network"/>: how many entities (1–200), of which type, how many edges (1–2000) at least how strong.</summary>
+public sealed record NetworkQuery
+{
+    public string? Type { get; init; }
+    public int Entities { get; init; } = 40;
+    public int Edges { get; init; } = 300;
+    public int MinArticles { get; init; } = 1;
+}
+
+/// <summary>An edge of the co-occurrence network between two entity keys (<see cref="Source"/> sorts before <see cref="Target"/> in the database's order).</summary>
+public sealed record NetworkEdge(string Source, string Target, long Articles);
+
+/// <summary>The entities of a co-occurrence network (by number of articles) and the edges between them (strongest first).</summary>
+public sealed record EntityNetwork(IReadOnlyList<EntitySummary> Nodes, IReadOnlyList<NetworkEdge> Edges);
+
 public sealed record StoredQuote
 {
     public required string ArticleId { get; init; }

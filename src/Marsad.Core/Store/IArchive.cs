@@ -58,6 +58,14 @@ public interface IArchive : IDisposable
     /// <summary>Events, newest first, by actor, CAMEO root, place or date.</summary>
     Page<StoredEvent> ListEvents(EventQuery query);
 
+    /// <summary>
+    /// The co-occurrence network of the most-mentioned entities: the <see cref="NetworkQuery.Entities"/> entities
+    /// with the most articles (optionally of one type) and the edges between them, weighted by the number of
+    /// articles that mention both (the strongest <see cref="NetworkQuery.Edges"/>, each in at least
+    /// <see cref="NetworkQuery.MinArticles"/> articles).
+    /// </summary>
+    EntityNetwork Network(NetworkQuery query);
+
     /// <summary>Counts for a dashboard: articles, entities, quotes, events, sections, date range, queue.</summary>
     ArchiveStats Stats();
 

@@ -444,6 +444,41 @@ public abstract class SqlArchive : IArchive
         return new EntityProfile(entity, aliases, roles, mentions, quotesBy, quotesAbout, events, co);
     }
 
+    public EntityNetwork Network(NetworkQuery query)
+    {
+        var n = Math.Clamp(query.Entities, 1, 200);
+        var edges = Math.Clamp(query.Edges, 1, 2000);
+        var where = new Where();
+        where.Add("e.articles > 0");
+        if (!string.IsNullOrWhiteSpace(query.Type))
+            where.Add("e.type = @type", ("type", query.Type.Trim().ToUpperInvariant()));
+        var nodes = new List<EntitySummary>();
+        using (var cmd = Command($"SELECT {EntityColumns} FROM entities e{where} ORDER BY e.articles DESC, e.entity_key LIMIT @limit", null, [.. where.Parameters, ("limit", n)]))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                nodes.Add(ReadEntity(r));
+        }
+        var links = new List<NetworkEdge>();
+        if (nodes.Count < 2)
+            return new EntityNetwork(nodes, links);
+        using (var cmd = Command("", null, ("min", Math.Max(1, query.MinArticles)), ("edges", edges)))
+        {
+            var keys = InList(cmd, "k", nodes.Select(e => e.Key));
+            cmd.CommandText = $"""
+                SELECT ae1.entity_key, ae2.entity_key, COUNT(*) AS n
+                FROM article_entities ae1 JOIN article_entities ae2 ON ae2.article_id = ae1.article_id AND ae1.entity_key < ae2.entity_key
+                WHERE ae1.entity_key IN ({keys}) AND ae2.entity_key IN ({keys})
+                GROUP BY ae1.entity_key, ae2.entity_key HAVING COUNT(*) >= @min
+                ORDER BY n DESC, ae1.entity_key, ae2.entity_key LIMIT @edges
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                links.Add(new NetworkEdge(r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2), Inv)));
+        }
+        return new EntityNetwork(nodes, links);
+    }
+
     public Page<StoredQuote> ListQuotes(QuoteQuery query)
     {
         var (offset, limit) = Bounds(query.Offset, query.Limit, 200);
