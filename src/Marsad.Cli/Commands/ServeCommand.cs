@@ -17,18 +17,24 @@ internal static class ServeCommand
         var port = new Option<int>("--port", "-p") { Description = "TCP port (default 5080; 0 picks a free one).", DefaultValueFactory = _ => 5080 };
         var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface).", DefaultValueFactory = _ => "127.0.0.1" };
         var maxAnalyze = new Option<int>("--max-analyze-kb") { Description = "Largest body POST /api/analyze accepts, in KiB (default 256).", DefaultValueFactory = _ => 256 };
+        var ingest = new Option<string[]>("--ingest")
+        {
+            Description = "Ingest these files or directories into the archive first (as `marsad ingest` does: idempotent, errors listed), then serve.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("serve", """
             Serve the archive: the web UI (Arabic, right-to-left, works offline) with search, article pages with
             entities, quotes, times and events highlighted, entity pages, an events timeline, a map and an entity
             network; and the REST API under /api (OpenAPI document at /openapi.json).
 
             Examples:
+              marsad serve --ingest examples             # ingest the bundled examples into ./marsad.db, then serve
               marsad ingest examples && marsad serve
               marsad serve --store archive.db --port 8080
               marsad serve --store "Host=db;Username=marsad;Password=…;Database=marsad" --host 0.0.0.0
             """)
         {
-            store, index, port, host, maxAnalyze,
+            store, index, port, host, maxAnalyze, ingest,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,6 +44,13 @@ internal static class ServeCommand
             {
                 Console.Error.WriteLine("error: --port takes 0–65535");
                 return 2;
+            }
+            if (parse.GetValue(ingest) is { Length: > 0 } inputs)
+            {
+                var code = IngestCommand.Run(inputs, parse.GetValue(store), parse.GetValue(index), Environment.ProcessorCount, 500,
+                    enqueue: false, noIndex: false, quiet: false, stageList: null, ct);
+                if (code == 2)
+                    return code;
             }
             var options = new ServerOptions
             {
