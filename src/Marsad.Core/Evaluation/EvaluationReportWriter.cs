@@ -18,7 +18,7 @@ public static class EvaluationReportWriter
         w.WriteLine(string.Create(Inv, $"{"quotes",-8} {q.Gold,6} {q.System,7} {q.Matched,8} {F(q.Precision),10} {F(q.Recall),7} {F(q.F1),6}   speaker {F(q.SpeakerAccuracy)} (partial names {F(q.SpeakerPartialAccuracy)})  kind {F(q.KindAccuracy)}  via {F(q.ViaAccuracy)}"));
         w.WriteLine(string.Create(Inv, $"{"times",-8} {t.Gold,6} {t.System,7} {t.Matched,8} {F(t.Precision),10} {F(t.Recall),7} {F(t.F1),6}   value {F(t.ValueAccuracy)}"));
         var within = p.WithinTolerance is { } wt
-            ? string.Create(Inv, $"within tolerance {F(wt)} ({p.Within} of {p.WithGoldCoordinates} matched places with gold coordinates; {p.Located} have system coordinates)")
+            ? string.Create(Inv, $"within tolerance {F(wt)} ({p.Within} of {p.WithGoldCoordinates} matched places with gold coordinates; {p.Located} have system coordinates); geocoded {F(p.Geocoded)} ({p.Within} of all {p.GoldWithCoordinates} gold places with coordinates)")
             : string.Create(Inv, $"within tolerance: no coordinates (none of {p.WithGoldCoordinates} matched places has system coordinates)");
         w.WriteLine(string.Create(Inv, $"{"places",-8} {p.Gold,6} {p.System,7} {p.Matched,8} {F(p.Precision),10} {F(p.Recall),7} {F(p.F1),6}   {within}"));
         foreach (var failure in report.Failures)
@@ -125,6 +125,8 @@ public static class EvaluationReportWriter
         w.WriteNumber("with_gold_coordinates", p.WithGoldCoordinates);
         w.WriteNumber("located", p.Located);
         w.WriteNumber("within", p.Within);
+        Number(w, "geocoded", p.Geocoded);
+        w.WriteNumber("gold_with_coordinates", p.GoldWithCoordinates);
         if (p.WithinTolerance is null)
             w.WriteString("note", "no coordinates: no matched system place carries coordinates");
         w.WriteEndObject();

@@ -1306,6 +1306,8 @@ internal sealed class DocumentCoder
                 Entity = e.Id,
                 Name = e.Canonical,
                 Country = Countries.Iso3(e.Country),
+                Lat = e.Place?.Lat,
+                Lon = e.Place?.Lon,
             };
         }
         var s = p.Span!;
