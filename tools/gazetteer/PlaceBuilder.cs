@@ -86,7 +86,7 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
         ReadAdmin1();
         ReadIraqUnits();
         ReadCurated();
-        ReadFacilities();
+        ReadNewPlaces();
         PlaceCountries();
         DropCapitalVariantsOfRegions();
     }
@@ -346,7 +346,8 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
     private void ReadCurated()
     {
         var points = Tsv.Read(Path.Combine(curated, "places_points.tsv"));
-        var pointOf = points.Rows.ToDictionary(row => points.Get(row, "slug"), row => (Lat: points.Get(row, "lat"), Lon: points.Get(row, "lon")), StringComparer.Ordinal);
+        var pointOf = points.Rows.ToDictionary(row => points.Get(row, "slug"),
+            row => (Lat: points.Get(row, "lat"), Lon: points.Get(row, "lon"), Country: points.Get(row, "country")), StringComparer.Ordinal);
         var t = Tsv.Read(Path.Combine(curated, "places_extra.tsv"));
         foreach (var row in t.Rows)
         {
@@ -354,9 +355,10 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
             PlaceRecord r;
             if (target.StartsWith("new:", StringComparison.Ordinal))
             {
-                r = Add("mx:" + target[4..], t.Get(row, "kind"), "");
+                var found = pointOf.TryGetValue(target[4..], out var point);
+                r = Add("mx:" + target[4..], t.Get(row, "kind"), found ? point.Country : "");
                 r.Tier = 'A';
-                if (pointOf.TryGetValue(target[4..], out var point))
+                if (found)
                     r.SetPoint(point.Lat, point.Lon);
             }
             else if (!_byCountry.TryGetValue(target, out r!))
@@ -370,11 +372,11 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
 
     /// <summary>
     /// Bases and airports news names often that the sources lack (or lack in Arabic), from
-    /// <c>curated/facilities.tsv</c>: the team's own list with approximate points (public knowledge, CC0).
+    /// <c>curated/places_new.tsv</c>: the team's own list with approximate points (public knowledge, CC0).
     /// </summary>
-    private void ReadFacilities()
+    private void ReadNewPlaces()
     {
-        var t = Tsv.Read(Path.Combine(curated, "facilities.tsv"));
+        var t = Tsv.Read(Path.Combine(curated, "places_new.tsv"));
         foreach (var row in t.Rows)
         {
             var r = Add("mx:" + t.Get(row, "slug"), t.Get(row, "kind"), t.Get(row, "country"));

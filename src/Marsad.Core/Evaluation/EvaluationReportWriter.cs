@@ -74,7 +74,9 @@ public static class EvaluationReportWriter
             else if (o.Gold is null && o.System is { } s)
                 w.WriteLine($"  + place spurious: «{s.Canonical}»");
             else if (o is { Gold: { } gold, Within: false, DistanceKm: { } d })
-                w.WriteLine(string.Create(Inv, $"  ! place far: «{gold.Canonical}» {d:F0} km off (tolerance {gold.ToleranceKm ?? GoldPlace.DefaultToleranceKm:F0} km)"));
+                w.WriteLine(string.Create(Inv, $"  ! place far: «{gold.Canonical}» {d:F0} km off (tolerance {gold.ToleranceKm ?? GoldPlace.DefaultToleranceKm:F0} km), system «{o.System!.Canonical}» at {o.System.Place!.Value.Lat:F2},{o.System.Place.Value.Lon:F2}"));
+            else if (o is { Gold: { } ungeo, System: { Place: null } unplaced, HasGoldCoordinates: true })
+                w.WriteLine($"  ! place without coordinates: «{ungeo.Canonical}» (system «{unplaced.Canonical}»)");
         }
     }
 

@@ -24,11 +24,21 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
     private const double NearKm = 150;
     private const double NeighbourhoodKm = 30;
 
+    /// <summary>
+    /// A record named by the entity. <see cref="Bonus"/>: +10 when the name with the trigger word before the mention names it
+    /// («إقليم» + «كردستان» → the Iraqi region), −10 when only the name without its leading trigger word does.
+    /// </summary>
+    private readonly record struct Candidate(GeoRecord Record, bool Preferred, int Bonus);
+
     private sealed class Item
     {
         public required Entity Entity { get; init; }
         public int Index { get; init; }
-        public List<(GeoRecord Record, bool Preferred)> Candidates { get; } = [];
+        /// <summary>Records named by the entity.</summary>
+        public List<Candidate> Candidates { get; } = [];
+        /// <summary>Towns and cities of the name a facility carries (مطار أبها → أبها), for a facility the gazetteer lacks.</summary>
+        public List<Candidate> Named { get; } = [];
+        public bool NamedFallback { get; set; }
         public string? Feature { get; set; }
         public GeoRecord? First { get; set; }
         public GeoRecord? Chosen { get; set; }
@@ -39,7 +49,7 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         public (double Lat, double Lon)? SurePoint { get; set; }
     }
 
-    public ImmutableArray<Entity> Geocode(ImmutableArray<Entity> entities, ImmutableArray<Sentence> sentences, CancellationToken cancellationToken)
+    public ImmutableArray<Entity> Geocode(ImmutableArray<Entity> entities, string body, ImmutableArray<Sentence> sentences, CancellationToken cancellationToken)
     {
         if (entities.IsDefaultOrEmpty)
             return entities;
@@ -47,7 +57,7 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         for (var i = 0; i < entities.Length; i++)
         {
             if (IsPlaceEntity(entities[i]))
-                items.Add(Describe(entities[i], i));
+                items.Add(Describe(entities[i], i, body));
         }
         if (items.Count == 0)
             return entities;
@@ -73,7 +83,10 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         var builder = entities.ToBuilder();
         foreach (var it in items)
         {
-            var place = it.Chosen is { } r && !FarFromItsCity(it, r, cities, sentences) ? ToPlace(r, it) : Fallback(it, cities, sentences);
+            var place = it.Chosen is not { } r ? Fallback(it, cities, sentences)
+                : it.NamedFallback ? NamedPlace(r, it.Feature!)
+                : FarFromItsCity(it, r, cities, sentences) ? Fallback(it, cities, sentences)
+                : ToPlace(r, it);
             if (place is not null)
                 builder[it.Index] = it.Entity with { Place = place };
         }
@@ -86,7 +99,7 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
 
     // ---------------------------------------------------------------- candidates
 
-    private Item Describe(Entity e, int index)
+    private Item Describe(Entity e, int index, string body)
     {
         var it = new Item { Entity = e, Index = index };
         if (e.Kind is { } kind && FacilityKinds.IsFacility(kind))
@@ -95,17 +108,38 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         AddCandidates(it, e.Canonical, seen);
         foreach (var m in e.Mentions)
             AddCandidates(it, m.Text, seen);
+        if (it.Feature is { } trigger && FacilityKinds.TriggerWord(trigger) is { } word)
+        {
+            // The trigger before the mention («قاعدة» + «عين الأسد»): the gazetteer names bases and airports with it.
+            AddCandidates(it, word + " " + e.Canonical, seen);
+            foreach (var m in e.Mentions)
+                AddCandidates(it, word + " " + m.Text, seen);
+        }
+        foreach (var m in e.Mentions)
+        {
+            // A classifier the linker left out of the mention («إقليم» كردستان, «مطار» أبها): the longer name is tried too.
+            if (PrecedingWord(body, m.Start) is { } prev && EntityLexicon.Key(prev) is var before && gazetteer.Lexicon.TryHead(before, out var head, out _)
+                && head.Use is HeadUse.Place or HeadUse.PlaceOpen or HeadUse.PlaceClassifier)
+            {
+                if (head.Kind is { } k && FacilityKinds.IsFacility(k))
+                    it.Feature ??= k;
+                AddCandidates(it, before + " " + m.Text, seen, bonus: 10);
+            }
+        }
         if (gazetteer.ById(e.LinkId) is { } linked && !it.Candidates.Exists(c => c.Record == linked))
-            it.Candidates.Add((linked, false));
+            it.Candidates.Add(new Candidate(linked, false, 0));
         if (it.Feature is { } f)
         {
-            // قاعدة عين الأسد is the air base, حي الثورة a neighbourhood: other kinds of the same name are out.
+            // قاعدة عين الأسد is the air base, حي الثورة a neighbourhood: other kinds of the same name are out. A facility
+            // named after a town (مطار أبها، معبر رفح) keeps the town, for when the gazetteer lacks the facility.
+            if (!FacilityKinds.IsInCity(f))
+                it.Named.AddRange(it.Candidates.Where(c => c.Record.Kind is "city" or "capital" or "town" or "village" or "district" or "subdistrict"));
             it.Candidates.RemoveAll(c => !FacilityKinds.Fits(f, c.Record.Kind));
         }
 
         string? country = null, admin1 = null;
         bool oneCountry = true, oneAdmin1 = true;
-        foreach (var (r, _) in it.Candidates)
+        foreach (var (r, _, _) in it.Candidates)
         {
             if (!r.Major && it.Feature is null)
                 continue;
@@ -117,19 +151,28 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         }
         it.SureCountry = oneCountry ? country : null;
         it.SureAdmin1 = oneAdmin1 && admin1 is { Length: > 0 } ? admin1 : null;
-        if (it.Candidates.Count > 0 && it.Candidates[0].Record is { Kind: not ("country" or "province" or "region" or "sea" or "ocean" or "continent") } p
+        if (gazetteer.ById(e.LinkId) is { Major: true } link && it.Candidates.Exists(c => c.Record == link))
+        {
+            // Candidates disagree (مأرب the city, the governorate and villages): the linker's choice of a major place votes.
+            it.SureCountry ??= link.Country;
+            if (it.SureAdmin1 is null && link.Admin1Key.Length > 0)
+                it.SureAdmin1 = link.Admin1Key;
+            if (it.SurePoint is null && !IsArea(link))
+                it.SurePoint = (link.Lat, link.Lon);
+        }
+        if (it.Candidates.Count > 0 && it.Candidates[0].Record is { } p && !IsArea(p)
             && it.Candidates.TrueForAll(c => Distance.Km(c.Record.Lat, c.Record.Lon, p.Lat, p.Lon) <= NearKm / 3))
             it.SurePoint = (p.Lat, p.Lon);
         return it;
     }
 
-    private void AddCandidates(Item it, string text, HashSet<string> seen)
+    private void AddCandidates(Item it, string text, HashSet<string> seen, int bonus = 0)
     {
         var key = EntityLexicon.Key(text);
         if (key.Length == 0 || !seen.Add(key))
             return;
         var lex = gazetteer.Lexicon;
-        Lookup(it, key);
+        Lookup(it, key, bonus);
         var space = key.IndexOf(' ', StringComparison.Ordinal);
         var first = space < 0 ? key : key[..space];
         var rest = space < 0 ? "" : key[(space + 1)..];
@@ -140,18 +183,18 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         for (var v = 1; v < n; v++)
         {
             var w = new string(buffer[..Proclitics.Write(first, variants[v], buffer)]);
-            Lookup(it, rest.Length == 0 ? w : w + " " + rest);
+            Lookup(it, rest.Length == 0 ? w : w + " " + rest, bonus);
         }
         // A leading trigger word: «حي التنك», «مدينة الموصل», «محافظة الأنبار», «قاعدة البكر» when the gazetteer lacks the full form.
         if (rest.Length > 0 && lex.TryHead(first, out var head, out _) && head.Use is HeadUse.Place or HeadUse.PlaceOpen or HeadUse.PlaceClassifier or HeadUse.PlacePlural)
         {
             if (head.Kind is { } k && FacilityKinds.IsFacility(k))
                 it.Feature ??= k;
-            Lookup(it, rest);
+            Lookup(it, rest, bonus - 10);
         }
     }
 
-    private void Lookup(Item it, string key)
+    private void Lookup(Item it, string key, int bonus)
     {
         if (!gazetteer.Lexicon.Names.TryGet(key, out var refs))
             return;
@@ -162,9 +205,9 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
             var preferred = (r.Flags & NameFlags.Preferred) != 0;
             var at = it.Candidates.FindIndex(c => c.Record == g);
             if (at < 0)
-                it.Candidates.Add((g, preferred));
-            else if (preferred)
-                it.Candidates[at] = (g, true);
+                it.Candidates.Add(new Candidate(g, preferred, bonus));
+            else
+                it.Candidates[at] = new Candidate(g, preferred || it.Candidates[at].Preferred, Math.Max(bonus, it.Candidates[at].Bonus));
         }
     }
 
@@ -199,42 +242,58 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
 
         public bool HasAdmin1(string admin1Key) => admin1Key.Length > 0 && _admin1.GetValueOrDefault(admin1Key) > 0;
 
-        public bool IsNear(GeoRecord r)
+        public bool IsNear(GeoRecord r) => NearestKm(r) <= NearKm;
+
+        /// <summary>Distance to the nearest point of the other places (infinity when there is none).</summary>
+        public double NearestKm(GeoRecord r)
         {
+            var nearest = double.PositiveInfinity;
             foreach (var (lat, lon, _) in _points)
-            {
-                if (Distance.Km(lat, lon, r.Lat, r.Lon) <= NearKm)
-                    return true;
-            }
-            return false;
+                nearest = Math.Min(nearest, Distance.Km(lat, lon, r.Lat, r.Lon));
+            return nearest;
         }
 
         private static void Bump(Dictionary<string, int> d, string key, int weight) => d[key] = d.GetValueOrDefault(key) + weight;
     }
 
-    private void Choose(Item it, Context context)
+    private static void Choose(Item it, Context context)
+    {
+        Choose(it, it.Candidates, context);
+        if (it.Chosen is null && it.Named.Count > 0)
+        {
+            Choose(it, it.Named, context);
+            it.NamedFallback = it.Chosen is not null;
+        }
+    }
+
+    private static void Choose(Item it, List<Candidate> candidates, Context context)
     {
         GeoRecord? best = null, plain = null;
         int bestScore = int.MinValue, plainScore = int.MinValue;
+        var bestKm = double.PositiveInfinity;
         bool bestAdmin1 = false, bestCountry = false, bestNear = false;
-        foreach (var (r, preferred) in it.Candidates)
+        foreach (var (r, preferred, bonus) in candidates)
         {
             var inCountry = context.HasCountry(r.Country);
             var inAdmin1 = r.Kind != "country" && context.HasAdmin1(AdminKey(r));
             // A village or neighbourhood only in a country the article speaks of, or after its own trigger word.
-            if (!r.Major && it.Feature is null && !inCountry && r.Id != it.Entity.LinkId)
+            if (!r.Major && (it.Feature is null || candidates == it.Named) && !inCountry && r.Id != it.Entity.LinkId)
                 continue;
-            var near = r.Kind is not ("country" or "province") && context.IsNear(r);
-            var score = KindScore(r) + (preferred ? 2 : 0) + (r.Major ? 0 : -40) + (r.Id == it.Entity.LinkId ? 3 : 0);
+            var near = !IsArea(r) && context.IsNear(r);
+            // «إقليم كردستان» names the Iraqi region; «كردستان» alone (the Iranian province) only if nothing has the full name.
+            var score = KindScore(r) + (preferred ? 2 : 0) + (r.Major ? 0 : -40) + (r.Id == it.Entity.LinkId ? 3 : 0) + bonus;
             if (score > plainScore)
             {
                 plainScore = score;
                 plain = r;
             }
             score += (inAdmin1 ? 35 : 0) + (inCountry ? 30 : 0) + (near ? 20 : 0);
-            if (score > bestScore)
+            // On a tie (two villages of one name in one province), the one nearer the article's other places.
+            var km = score >= bestScore && !IsArea(r) ? context.NearestKm(r) : double.PositiveInfinity;
+            if (score > bestScore || (score == bestScore && km < bestKm))
             {
                 bestScore = score;
+                bestKm = km;
                 best = r;
                 (bestAdmin1, bestCountry, bestNear) = (inAdmin1, inCountry, near);
             }
@@ -243,7 +302,7 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
         if (best is null)
             return;
         it.By = it.Feature is not null ? "geo:feature"
-            : it.Candidates.Count == 1 || best == plain ? "geo:name"
+            : candidates.Count == 1 || best == plain ? "geo:name"
             : bestAdmin1 ? "geo:context-admin1"
             : bestCountry ? "geo:context-country"
             : bestNear ? "geo:context-near"
@@ -268,6 +327,9 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
 
     private static string AdminKey(GeoRecord r) => r.Admin1Key;
 
+    /// <summary>Places too large for their point to say where the article is.</summary>
+    private static bool IsArea(GeoRecord r) => r.Kind is "country" or "province" or "region" or "sea" or "ocean" or "continent" or "river";
+
     // ---------------------------------------------------------------- output
 
     private static Place ToPlace(GeoRecord r, Item it)
@@ -282,6 +344,22 @@ internal sealed class Geocoder(GeoGazetteer gazetteer)
             var k => (k, "exact"),
         };
         return new Place(r.Lat, r.Lon, r.Country, r.Kind == "country" ? null : r.Admin1, kind, precision, r.Id, it.By);
+    }
+
+    /// <summary>A facility the gazetteer lacks, at the town it is named after (مطار أبها → أبها), precision <c>city</c>.</summary>
+    private static Place NamedPlace(GeoRecord town, string feature) =>
+        new(town.Lat, town.Lon, town.Country, town.Admin1, FacilityKinds.PlaceKind(feature), "city", town.Id, "geo:fallback-named-town");
+
+    /// <summary>The word right before <paramref name="start"/> in the body (over spaces), or null at a line or sentence break.</summary>
+    private static string? PrecedingWord(string body, int start)
+    {
+        var end = start;
+        while (end > 0 && body[end - 1] is ' ' or '\t' or '\u00A0')
+            end--;
+        var from = end;
+        while (from > 0 && char.IsLetter(body[from - 1]))
+            from--;
+        return from < end && end - from <= 12 ? body[from..end] : null;
     }
 
     /// <summary>The chosen cities, towns and capitals with their mention offsets: the places a neighbourhood can fall back to.</summary>
@@ -386,6 +464,14 @@ internal static class FacilityKinds
         "airport" => kind is "airport" or "air base",
         "neighbourhood" => kind == "neighbourhood",
         _ => kind == trigger,
+    };
+
+    /// <summary>The word the gazetteer's names of this kind of facility start with, or null.</summary>
+    public static string? TriggerWord(string kind) => kind switch
+    {
+        "military base" or "air base" => "قاعدة",
+        "airport" => "مطار",
+        _ => null,
     };
 
     public static string PlaceKind(string trigger) => trigger switch

@@ -17,5 +17,5 @@ public sealed class GeocodingStage : IStage
     public Document Process(Document document, CancellationToken cancellationToken) =>
         document.Entities.IsDefaultOrEmpty
             ? document
-            : document with { Entities = _geocoder.Geocode(document.Entities, document.Sentences, cancellationToken) };
+            : document with { Entities = _geocoder.Geocode(document.Entities, document.Article.Body, document.Sentences, cancellationToken) };
 }

@@ -69,6 +69,24 @@ public sealed class GeocoderTests
     }
 
     [Fact]
+    public void A_facility_the_gazetteer_lacks_is_placed_at_the_town_it_is_named_after()
+    {
+        var p = PlaceOf(Doc("هبطت الطائرة اضطراريا في مطار أبها بعد الظهر.", ("مطار أبها", "airport")), "مطار أبها");
+        Assert.Equal("airport", p.Kind);
+        Assert.Equal("city", p.Precision);
+        Assert.Equal("SA", p.Country);
+        Assert.True(Km(p, 18.22, 42.50) < 25, $"{p.Lat},{p.Lon}");
+    }
+
+    [Fact]
+    public void A_classifier_left_out_of_the_mention_still_names_the_place()
+    {
+        // «كردستان» alone is also the Iranian province; «إقليم كردستان» is the Iraqi region.
+        var p = PlaceOf(Doc("عاد آلاف النازحين إلى إقليم كردستان خلال الصيف.", ("كردستان", null)), "كردستان");
+        Assert.Equal("IQ", p.Country);
+    }
+
+    [Fact]
     public void A_neighbourhood_the_gazetteer_lacks_falls_back_to_the_city_of_its_sentence()
     {
         var doc = Doc("تجددت الاشتباكات في حي الزهور الشرقي بالموصل صباح اليوم.\nوقال شهود إن بغداد أرسلت تعزيزات.",
