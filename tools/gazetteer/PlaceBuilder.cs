@@ -16,7 +16,18 @@ internal sealed class PlaceRecord(string id, string kind, string country)
     public long Population { get; set; }
     public string Lat { get; set; } = "";
     public string Lon { get; set; } = "";
+    /// <summary>Name of the first-level division (province, governorate, state) the place lies in; empty for countries and when unknown.</summary>
+    public string Admin1 { get; private set; } = "";
     public List<string> Names { get; } = [];
+
+    /// <summary>Sets the province name from the first source that gives one (WOF hierarchy, then GeoNames admin-1 codes, then the Iraqi units).</summary>
+    public void SetAdmin1(string? name)
+    {
+        if (Admin1.Length == 0 && name is not null && NameText.CleanArabic(name) is { } clean)
+            Admin1 = WithoutMarks(clean);
+    }
+
+    public static string WithoutMarks(string s) => string.Concat(s.Where(c => c is < '\u064B' or > '\u0652'));
 
     public void AddName(string? raw)
     {
@@ -58,6 +69,8 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
     private readonly Dictionary<string, PlaceRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlaceRecord> _byCountry = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlaceRecord> _byGeonames = new(StringComparer.Ordinal);
+    /// <summary>GeoNames admin-1 key (<c>IQ.01</c>) → Arabic name of the division.</summary>
+    private readonly Dictionary<string, string> _admin1Names = new(StringComparer.Ordinal);
 
     public int Count => _byId.Count;
 
@@ -66,24 +79,28 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
     public void Build()
     {
         ReadCountries();
+        ReadAdmin1Names();
         ReadWof();
         ReadGeonamesCities("geonames_cities15000_ar.tsv");
         ReadGeonamesCities("geonames_mena_places.tsv");
         ReadAdmin1();
         ReadIraqUnits();
         ReadCurated();
+        ReadNewPlaces();
+        PlaceCountries();
         DropCapitalVariantsOfRegions();
     }
 
     public string Write()
     {
         var sb = new StringBuilder();
-        sb.Append("# places: id\tkind\tcountry\ttier\tpopulation\tlat\tlon\tnames (first = display). Sources: GeoNames (CC BY 4.0), Who's On First (CC0 + CC BY sources), m7amad-t/iraq_geo_data (MIT), Marsad curated (CC0).\n");
+        sb.Append("# places: id\tkind\tcountry\ttier\tpopulation\tlat\tlon\tnames (first = display)\tadmin1 (province name). Sources: GeoNames (CC BY 4.0), Who's On First (CC0 + CC BY sources), m7amad-t/iraq_geo_data (MIT), Marsad curated (CC0).\n");
         foreach (var r in Records)
         {
             sb.Append(r.Id).Append('\t').Append(r.Kind).Append('\t').Append(r.Country).Append('\t').Append(r.Tier).Append('\t')
               .Append(r.Population.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(r.Lat).Append('\t').Append(r.Lon).Append('\t')
-              .AppendJoin('|', r.Names).Append('\n');
+              .AppendJoin('|', r.Names).Append('\t')
+              .Append(r.Kind == "province" ? PlaceRecord.WithoutMarks(r.Names[0]) : r.Admin1).Append('\n');
         }
         return sb.ToString();
     }
@@ -117,11 +134,50 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
         }
     }
 
+    private void ReadAdmin1Names()
+    {
+        var t = Tsv.Read(Path.Combine(gazetteer, "geonames_admin1_ar.tsv"));
+        foreach (var row in t.Rows)
+        {
+            var name = t.Get(row, "name_ar_wof");
+            if (name.Length == 0)
+                name = t.Get(row, "name_ar_geonames_first_hamza_stripped");
+            if (name.Length > 0)
+                _admin1Names.TryAdd(t.Get(row, "admin1_code"), name);
+        }
+    }
+
     private void ReadWof()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(gazetteer, "wof"), "wof_*.tsv").Order(StringComparer.Ordinal))
+        var tables = Directory.GetFiles(Path.Combine(gazetteer, "wof"), "wof_*.tsv").Order(StringComparer.Ordinal).Select(Tsv.Read).ToList();
+        // The WOF hierarchy names each place's region: its Arabic name is the place's admin1.
+        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in tables)
         {
-            var t = Tsv.Read(file);
+            foreach (var row in t.Rows)
+            {
+                if (t.Get(row, "placetype") == "region" && t.Get(row, "ar_preferred") is { Length: > 0 } name)
+                    regions.TryAdd(t.Get(row, "wof_id"), name);
+                parents.TryAdd(t.Get(row, "wof_id"), t.Get(row, "parent_id"));
+            }
+        }
+        // A place without region_id: the first ancestor that is a region (a subdistrict's county's region).
+        string? RegionOf(string[] row, Tsv t)
+        {
+            if (regions.TryGetValue(t.Get(row, "region_id"), out var name))
+                return name;
+            var id = t.Get(row, "parent_id");
+            for (var depth = 0; depth < 6 && id.Length > 0; depth++)
+            {
+                if (regions.TryGetValue(id, out name))
+                    return name;
+                id = parents.GetValueOrDefault(id, "");
+            }
+            return null;
+        }
+        foreach (var t in tables)
+        {
             foreach (var row in t.Rows)
             {
                 var placetype = t.Get(row, "placetype");
@@ -152,6 +208,8 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
                         _byGeonames.TryAdd(gn, r);
                 }
                 r.SetPoint(t.Get(row, "latitude"), t.Get(row, "longitude"));
+                if (placetype != "country")
+                    r.SetAdmin1(RegionOf(row, t));
                 r.AddName(t.Get(row, "ar_preferred"));
                 foreach (var v in t.GetList(row, "ar_variant"))
                     r.AddName(v);
@@ -201,6 +259,7 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
                 r.SetPoint(t.Get(row, "latitude"), t.Get(row, "longitude"));
                 _byGeonames[id] = r;
             }
+            r.SetAdmin1(_admin1Names.GetValueOrDefault(t.Get(row, "country_code") + "." + t.Get(row, "admin1_code")));
             if (r.Kind is "village" or "town" && population >= 50_000)
                 r.Kind = "city";
             if (population >= 15_000 || r.Population >= CityThreshold)
@@ -267,6 +326,8 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
                 }
             }
             r.Tier = 'A';
+            if (level != "province")
+                r.SetAdmin1(StripAdminWord(t.Get(row, "province_ar")));
             r.AddName(StripAdminWord(name));
             r.AddName(name);
         }
@@ -284,6 +345,9 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
 
     private void ReadCurated()
     {
+        var points = Tsv.Read(Path.Combine(curated, "places_points.tsv"));
+        var pointOf = points.Rows.ToDictionary(row => points.Get(row, "slug"),
+            row => (Lat: points.Get(row, "lat"), Lon: points.Get(row, "lon"), Country: points.Get(row, "country")), StringComparer.Ordinal);
         var t = Tsv.Read(Path.Combine(curated, "places_extra.tsv"));
         foreach (var row in t.Rows)
         {
@@ -291,8 +355,11 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
             PlaceRecord r;
             if (target.StartsWith("new:", StringComparison.Ordinal))
             {
-                r = Add("mx:" + target[4..], t.Get(row, "kind"), "");
+                var found = pointOf.TryGetValue(target[4..], out var point);
+                r = Add("mx:" + target[4..], t.Get(row, "kind"), found ? point.Country : "");
                 r.Tier = 'A';
+                if (found)
+                    r.SetPoint(point.Lat, point.Lon);
             }
             else if (!_byCountry.TryGetValue(target, out r!))
             {
@@ -300,6 +367,62 @@ internal sealed class PlaceBuilder(string gazetteer, string curated)
             }
             foreach (var n in t.GetList(row, "names"))
                 r.AddName(n);
+        }
+    }
+
+    /// <summary>
+    /// Bases and airports news names often that the sources lack (or lack in Arabic), from
+    /// <c>curated/places_new.tsv</c>: the team's own list with approximate points (public knowledge, CC0).
+    /// </summary>
+    private void ReadNewPlaces()
+    {
+        var t = Tsv.Read(Path.Combine(curated, "places_new.tsv"));
+        foreach (var row in t.Rows)
+        {
+            var r = Add("mx:" + t.Get(row, "slug"), t.Get(row, "kind"), t.Get(row, "country"));
+            r.Tier = 'A';
+            r.SetPoint(t.Get(row, "lat"), t.Get(row, "lon"));
+            r.SetAdmin1(t.Get(row, "admin1"));
+            foreach (var n in t.GetList(row, "names"))
+                r.AddName(n);
+        }
+    }
+
+    /// <summary>
+    /// Countries outside WOF's 26 have no point in the sources: take the median of their admin-1 points
+    /// (robust to overseas divisions), else the capital's point.
+    /// </summary>
+    private void PlaceCountries()
+    {
+        var t = Tsv.Read(Path.Combine(gazetteer, "geonames_admin1_ar.tsv"));
+        var points = new Dictionary<string, List<(double Lat, double Lon)>>(StringComparer.Ordinal);
+        foreach (var row in t.Rows)
+        {
+            if (double.TryParse(t.Get(row, "latitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                && double.TryParse(t.Get(row, "longitude"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+            {
+                if (!points.TryGetValue(t.Get(row, "country_code"), out var list))
+                    points[t.Get(row, "country_code")] = list = [];
+                list.Add((lat, lon));
+            }
+        }
+        var countries = Tsv.Read(Path.Combine(gazetteer, "countries_ar.tsv"));
+        foreach (var row in countries.Rows)
+        {
+            var iso = countries.Get(row, "iso2");
+            if (!_byCountry.TryGetValue(iso, out var r) || r.Lat.Length > 0)
+                continue;
+            if (points.TryGetValue(iso, out var list) && list.Count > 0)
+                r.SetPoint(Median(list.Select(p => p.Lat)), Median(list.Select(p => p.Lon)));
+            else
+                r.SetPoint(countries.Get(row, "capital_lat"), countries.Get(row, "capital_lon"));
+        }
+
+        static string Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToList();
+            var m = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            return Math.Round(m, 5).ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -51,7 +51,8 @@ internal static class TextOutput
             foreach (var e in doc.Entities)
             {
                 var extra = string.Join("; ", new[] { e.Title, e.Role, e.Kind, e.Country }.Where(x => !string.IsNullOrEmpty(x)));
-                w.WriteLine(string.Create(inv, $"  {e.Id,-4} {e.Type,-4} {e.Canonical}{(extra.Length > 0 ? $" ({extra})" : "")} ×{e.Mentions.Length}"));
+                var place = e.Place is { } p ? string.Create(inv, $" @ {p.Lat:F2},{p.Lon:F2} ({p.Precision})") : "";
+                w.WriteLine(string.Create(inv, $"  {e.Id,-4} {e.Type,-4} {e.Canonical}{(extra.Length > 0 ? $" ({extra})" : "")} ×{e.Mentions.Length}{place}"));
             }
         }
         if (doc.Quotes.Length > 0)

@@ -193,7 +193,7 @@ public static class AnalysisScorer
             }
             if (best < 0)
             {
-                outcomes.Add(new PlaceOutcome(g, null, null, null));
+                outcomes.Add(new PlaceOutcome(g, null, null, null) { HasGoldCoordinates = Target(g, gold).Centre is not null });
                 continue;
             }
             matched[best] = true;

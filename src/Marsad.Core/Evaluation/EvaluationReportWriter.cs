@@ -18,7 +18,7 @@ public static class EvaluationReportWriter
         w.WriteLine(string.Create(Inv, $"{"quotes",-8} {q.Gold,6} {q.System,7} {q.Matched,8} {F(q.Precision),10} {F(q.Recall),7} {F(q.F1),6}   speaker {F(q.SpeakerAccuracy)} (partial names {F(q.SpeakerPartialAccuracy)})  kind {F(q.KindAccuracy)}  via {F(q.ViaAccuracy)}"));
         w.WriteLine(string.Create(Inv, $"{"times",-8} {t.Gold,6} {t.System,7} {t.Matched,8} {F(t.Precision),10} {F(t.Recall),7} {F(t.F1),6}   value {F(t.ValueAccuracy)}"));
         var within = p.WithinTolerance is { } wt
-            ? string.Create(Inv, $"within tolerance {F(wt)} ({p.Within} of {p.WithGoldCoordinates} matched places with gold coordinates; {p.Located} have system coordinates)")
+            ? string.Create(Inv, $"within tolerance {F(wt)} ({p.Within} of {p.WithGoldCoordinates} matched places with gold coordinates; {p.Located} have system coordinates); geocoded {F(p.Geocoded)} ({p.Within} of all {p.GoldWithCoordinates} gold places with coordinates)")
             : string.Create(Inv, $"within tolerance: no coordinates (none of {p.WithGoldCoordinates} matched places has system coordinates)");
         w.WriteLine(string.Create(Inv, $"{"places",-8} {p.Gold,6} {p.System,7} {p.Matched,8} {F(p.Precision),10} {F(p.Recall),7} {F(p.F1),6}   {within}"));
         foreach (var failure in report.Failures)
@@ -74,7 +74,9 @@ public static class EvaluationReportWriter
             else if (o.Gold is null && o.System is { } s)
                 w.WriteLine($"  + place spurious: «{s.Canonical}»");
             else if (o is { Gold: { } gold, Within: false, DistanceKm: { } d })
-                w.WriteLine(string.Create(Inv, $"  ! place far: «{gold.Canonical}» {d:F0} km off (tolerance {gold.ToleranceKm ?? GoldPlace.DefaultToleranceKm:F0} km)"));
+                w.WriteLine(string.Create(Inv, $"  ! place far: «{gold.Canonical}» {d:F0} km off (tolerance {gold.ToleranceKm ?? GoldPlace.DefaultToleranceKm:F0} km), system «{o.System!.Canonical}» at {o.System.Place!.Value.Lat:F2},{o.System.Place.Value.Lon:F2}"));
+            else if (o is { Gold: { } ungeo, System: { Place: null } unplaced, HasGoldCoordinates: true })
+                w.WriteLine($"  ! place without coordinates: «{ungeo.Canonical}» (system «{unplaced.Canonical}»)");
         }
     }
 
@@ -125,6 +127,8 @@ public static class EvaluationReportWriter
         w.WriteNumber("with_gold_coordinates", p.WithGoldCoordinates);
         w.WriteNumber("located", p.Located);
         w.WriteNumber("within", p.Within);
+        Number(w, "geocoded", p.Geocoded);
+        w.WriteNumber("gold_with_coordinates", p.GoldWithCoordinates);
         if (p.WithinTolerance is null)
             w.WriteString("note", "no coordinates: no matched system place carries coordinates");
         w.WriteEndObject();

@@ -115,10 +115,14 @@ public readonly record struct TimeTally(int Gold, int System, int Matched, int V
 /// <summary>
 /// Place counts. <see cref="System"/> counts system LOC entities; a system entity several gold places match
 /// (a city and its province) counts once. <see cref="Located"/> is matched places with gold coordinates whose
-/// system entity has coordinates; <see cref="Within"/> those inside the tolerance.
+/// system entity has coordinates; <see cref="Within"/> those inside the tolerance. <see cref="GoldWithCoordinates"/> counts
+/// every gold place with a target point, found or not, so <see cref="Geocoded"/> scores detection and geocoding together.
 /// </summary>
-public readonly record struct PlaceTally(int Gold, int System, int Matched, int SystemMatched, int WithGoldCoordinates, int Located, int Within)
+public readonly record struct PlaceTally(int Gold, int System, int Matched, int SystemMatched, int WithGoldCoordinates, int Located, int Within, int GoldWithCoordinates = 0)
 {
+    /// <summary>Share of all gold places with coordinates (matched or not) that the system found and put within tolerance.</summary>
+    public double? Geocoded => Prf.Ratio(Within, GoldWithCoordinates);
+
     public double? Precision => Prf.Ratio(SystemMatched, System);
     public double? Recall => Prf.Ratio(Matched, Gold);
     public double? F1 => Prf.F1(Precision, Recall);
@@ -126,11 +130,11 @@ public readonly record struct PlaceTally(int Gold, int System, int Matched, int 
     public double? WithinTolerance => Located == 0 ? null : Prf.Ratio(Within, WithGoldCoordinates);
 
     public static PlaceTally operator +(PlaceTally a, PlaceTally b) =>
-        new(a.Gold + b.Gold, a.System + b.System, a.Matched + b.Matched, a.SystemMatched + b.SystemMatched, a.WithGoldCoordinates + b.WithGoldCoordinates, a.Located + b.Located, a.Within + b.Within);
+        new(a.Gold + b.Gold, a.System + b.System, a.Matched + b.Matched, a.SystemMatched + b.SystemMatched, a.WithGoldCoordinates + b.WithGoldCoordinates, a.Located + b.Located, a.Within + b.Within, a.GoldWithCoordinates + b.GoldWithCoordinates);
 
     public static PlaceTally Of(IEnumerable<PlaceOutcome> outcomes)
     {
-        int gold = 0, matched = 0, withGold = 0, located = 0, within = 0;
+        int gold = 0, matched = 0, withGold = 0, located = 0, within = 0, goldWithCoordinates = 0;
         var systemAll = new HashSet<SystemEntity>(ReferenceEqualityComparer.Instance);
         var systemMatched = new HashSet<SystemEntity>(ReferenceEqualityComparer.Instance);
         foreach (var o in outcomes)
@@ -140,6 +144,8 @@ public readonly record struct PlaceTally(int Gold, int System, int Matched, int 
             if (o.Gold is null)
                 continue;
             gold++;
+            if (o.HasGoldCoordinates)
+                goldWithCoordinates++;
             if (!o.Matched)
                 continue;
             matched++;
@@ -152,6 +158,6 @@ public readonly record struct PlaceTally(int Gold, int System, int Matched, int 
             if (o.Within == true)
                 within++;
         }
-        return new PlaceTally(gold, systemAll.Count, matched, systemMatched.Count, withGold, located, within);
+        return new PlaceTally(gold, systemAll.Count, matched, systemMatched.Count, withGold, located, within, goldWithCoordinates);
     }
 }

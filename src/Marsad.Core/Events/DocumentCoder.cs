@@ -1305,7 +1305,9 @@ internal sealed class DocumentCoder
             {
                 Entity = e.Id,
                 Name = e.Canonical,
-                Country = Countries.Iso3(e.Country),
+                Country = Countries.Iso3(e.Country ?? e.Place?.Country),
+                Lat = e.Place?.Lat,
+                Lon = e.Place?.Lon,
             };
         }
         var s = p.Span!;

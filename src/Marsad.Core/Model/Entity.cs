@@ -47,4 +47,6 @@ public sealed record Entity
     public string? Country { get; init; }
     /// <summary>Id of the gazetteer or alias-list record the entity was linked to, if any.</summary>
     public string? LinkId { get; init; }
+    /// <summary>Where a place is on the map (the geocoding stage); null for entities that are not places or could not be placed.</summary>
+    public Place? Place { get; init; }
 }

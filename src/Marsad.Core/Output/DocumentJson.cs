@@ -135,6 +135,7 @@ public static class DocumentJson
         WriteNullable(w, "title", e.Title);
         WriteNullable(w, "country", e.Country);
         WriteNullable(w, "link_id", e.LinkId);
+        WritePlace(w, e.Place);
         w.WriteStartArray("aliases");
         foreach (var alias in e.Aliases)
             w.WriteStringValue(alias);
@@ -150,6 +151,26 @@ public static class DocumentJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>"place": {lat, lon, country, admin1, kind, precision, gazetteer_id, by}</c>, or null for an entity not placed.</summary>
+    public static void WritePlace(Utf8JsonWriter w, Place? p)
+    {
+        if (p is null)
+        {
+            w.WriteNull("place");
+            return;
+        }
+        w.WriteStartObject("place");
+        w.WriteNumber("lat", p.Lat);
+        w.WriteNumber("lon", p.Lon);
+        WriteNullable(w, "country", p.Country);
+        WriteNullable(w, "admin1", p.Admin1);
+        w.WriteString("kind", p.Kind);
+        w.WriteString("precision", p.Precision);
+        WriteNullable(w, "gazetteer_id", p.GazetteerId);
+        w.WriteString("by", p.By);
         w.WriteEndObject();
     }
 

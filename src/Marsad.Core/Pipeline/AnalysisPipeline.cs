@@ -77,6 +77,9 @@ public static class PipelineBuilderExtensions
     /// <summary>Merges all mentions into canonical entities (<see cref="EntityLinkingStage"/>); runs after every mention stage.</summary>
     public static PipelineBuilder UseEntityLinking(this PipelineBuilder builder) => builder.Use(new EntityLinkingStage());
 
+    /// <summary>Coordinates, country and province for place entities (<see cref="Geo.GeocodingStage"/>); runs right after entity linking.</summary>
+    public static PipelineBuilder UseGeocoding(this PipelineBuilder builder) => builder.Use(new Geo.GeocodingStage());
+
     public static PipelineBuilder UseEvents(this PipelineBuilder builder) => builder.Use(new Events.EventStage());
 
     /// <summary>
@@ -85,5 +88,5 @@ public static class PipelineBuilderExtensions
     /// stages go before them), then events (they read all of these).
     /// </summary>
     public static PipelineBuilder UseDefaults(this PipelineBuilder builder) =>
-        builder.UseSentences().UseTokens().UseMentions().UseLexiconMentions().UseEntityLinking().UseTimes().UseQuotes().UseEvents();
+        builder.UseSentences().UseTokens().UseMentions().UseLexiconMentions().UseEntityLinking().UseGeocoding().UseTimes().UseQuotes().UseEvents();
 }

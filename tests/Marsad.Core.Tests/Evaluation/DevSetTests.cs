@@ -19,7 +19,8 @@ public sealed class DevSetFixture
 /// <summary>
 /// Regression floors on the dev set, a little below what main measured when the set was annotated
 /// (quotes: speaker 0.560, partial 0.802, kind 0.989, via 0.934, F1 0.719; times: value 0.970, F1 0.945), raised
-/// with entity linking in the pipeline (2026-11-29: speaker 0.855, partial 0.884, F1 0.852; times value 0.976, F1 0.981).
+/// with entity linking in the pipeline (2026-11-29: speaker 0.855, partial 0.884, F1 0.852; times value 0.976, F1 0.981;
+/// places when geocoding landed: recall 0.907, within tolerance 0.943, geocoded end to end 0.862).
 /// Raise them as the stages improve; the targets are speaker ≥ 0.90, time values ≥ 0.95, places ≥ 0.90 within 25 km.
 /// </summary>
 public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFixture>
@@ -72,11 +73,12 @@ public sealed class DevSetTests(DevSetFixture fixture) : IClassFixture<DevSetFix
         Assert.True(t.F1 >= 0.96, $"times P {t.Precision:F3} R {t.Recall:F3} F1 {t.F1:F3}");
     }
 
-    [Fact(Skip = "waiting for NER and geocoding: no LOC entities with coordinates in main yet")]
+    [Fact]
     public void Places_are_found_and_geocoded_within_tolerance()
     {
         var p = Report.Places;
-        Assert.True(p.Recall >= 0.80, $"places recall {p.Recall:F3} ({p.Matched}/{p.Gold})");
-        Assert.True(p.WithinTolerance >= 0.90, $"within tolerance {p.WithinTolerance:F3} ({p.Within}/{p.WithGoldCoordinates})");
+        Assert.True(p.Recall >= 0.88, $"places recall {p.Recall:F3} ({p.Matched}/{p.Gold})");
+        Assert.True(p.Geocoded >= 0.84, $"geocoded {p.Geocoded:F3} ({p.Within}/{p.GoldWithCoordinates})");
+        Assert.True(p.WithinTolerance >= 0.92, $"within tolerance {p.WithinTolerance:F3} ({p.Within}/{p.WithGoldCoordinates}); geocoded {p.Geocoded:F3} ({p.Within}/{p.GoldWithCoordinates})");
     }
 }

@@ -57,14 +57,14 @@ public sealed class SeedGoldTests
             string.Join(" | ", Seed.Value.Times.Where(o => o.Gold is not null && !o.ValueCorrect).Select(o => $"«{o.Gold!.Text}» gold {o.Gold.Value}, system {o.System?.Value ?? "missed"}")));
     }
 
-    [Fact(Skip = "waiting for NER and geocoding: LOC entities with place coordinates")]
+    [Fact]
     public void Seed_places_are_within_their_tolerance()
     {
         var places = Seed.Value.Places.Where(o => o.Gold is not null).ToList();
         Assert.All(places, o => Assert.True(o.Within == true, $"«{o.Gold!.Canonical}»: {(o.System is null ? "not found" : o.DistanceKm is { } d ? $"{d:F0} km off" : "no coordinates")}"));
     }
 
-    [Fact(Skip = "waiting for NER and geocoding: LOC entities with place coordinates")]
+    [Fact]
     public void Seed_neighbourhoods_resolve_to_Mosul()
     {
         var hoods = Seed.Value.Places.Where(o => o.Gold?.Within == "الموصل").ToList();
