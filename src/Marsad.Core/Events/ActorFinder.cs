@@ -275,8 +275,18 @@ internal sealed class ActorFinder
             return;
         }
         // A country or capital named as the actor is the place entity of that name.
-        if (span.Kind is ActorKind.Country or ActorKind.Capital && _entities.PlaceAt(start, end) is { } place)
-            span.Entity = place.Entity.Id;
+        if (span.Kind is ActorKind.Country or ActorKind.Capital)
+        {
+            if (_entities.PlaceAt(start, end) is { } place)
+                span.Entity = place.Entity.Id;
+            return;
+        }
+        // The same organisation or person named elsewhere in the document (here tagged as another type, or missed).
+        var named = _entities.ByName(EntityIndex.NameKey(view.Body[start..end]));
+        if (named is null && span.Kind == ActorKind.Organisation && span.Name is { } name)
+            named = _entities.ByName(EntityIndex.NameKey(name));
+        if (named is not null)
+            span.Entity = named.Id;
     }
 
     /// <summary>The code of an organisation entity whose canonical name or alias is a dictionary organisation.</summary>
