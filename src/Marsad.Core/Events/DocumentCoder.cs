@@ -989,20 +989,17 @@ internal sealed class DocumentCoder
     }
 
     /// <summary>
-    /// An event noun that is the complement of a preposition or an adverbial, with no support verb of its own, names
-    /// an event another clause is about rather than reporting one: «متهمين بخطف»، «اتهم بتفجير» (ب: a charge, a call, a
-    /// claim — but «أفاد بمقتل» reports a death, so the result nouns مقتل/مصرع stay), «دعا للاحتجاج»، «أدلة على التعذيب
-    /// والدعوة للخطف» (ل: purpose — unless an undergo verb reports it, «تعرض لهجوم»), and the accusative of purpose of a
-    /// protest noun («احتجاجاً على»، «تنديداً بـ»: the reason for another act). Returns the rule name, or null.
+    /// An event noun that is a purpose, with no support verb of its own, names the aim of another act rather than
+    /// reporting an event: «تظاهروا للمطالبة بزيادة المنح»، «دعا للاحتجاج» (ل — unless an undergo verb reports it,
+    /// «تعرض لهجوم»), and the accusative of purpose of a protest noun («أضربوا احتجاجاً على»، «تنديداً بـ»: the reason
+    /// for the strike, not a second protest). Returns the rule name, or null.
     /// </summary>
     private string? GovernedNoun(int i, int occurrence, string cameo)
     {
         var tok = _view[i];
         var key = _view.Key(i);
-        if (tok.Pro.HasFlag(Pro.Bi) && !key.StartsWith("مقتل") && !key.StartsWith("مصرع"))
-            return "complement:ب";
         if (tok.Pro.HasFlag(Pro.Li) && !(occurrence >= 0 && IsUndergo(occurrence)))
-            return "complement:ل";
+            return "purpose:ل";
         if (cameo.StartsWith("14", StringComparison.Ordinal) && !tok.Definite && key.Length > 3 && key[^1] == 'ا')
             return "purpose";
         return null;
