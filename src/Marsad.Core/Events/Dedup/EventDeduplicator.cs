@@ -46,8 +46,9 @@ public sealed record DedupResult(StoryResult Stories, IReadOnlyList<MergedEvent>
 /// normalised name), compatible places (the same place name, or one side without a place) and dates at most
 /// <see cref="DateWindowDays"/> apart. Inside one story the match is looser, as the reports share their text:
 /// an actor or a date one report leaves out does not block the merge, nor does a place of the same country.
-/// Across stories at least one actor must be named on both sides, so two anonymous clashes in different
-/// stories stay apart. Only events the text says happened are merged and exported unless
+/// Across stories an actor that names someone (a country, group or person — not a bare sector such as CVL or
+/// MIL) must be the same on both sides, and either both reports give the same place or both actors are named and
+/// equal, so two anonymous clashes in different stories stay apart. Only events the text says happened are merged and exported unless
 /// <see cref="IncludeAll"/> is set.
 /// </summary>
 public sealed class EventDeduplicator
@@ -111,8 +112,16 @@ public sealed class EventDeduplicator
         string a1 = ActorKey(x.Actor1), b1 = ActorKey(y.Actor1), a2 = ActorKey(x.Actor2), b2 = ActorKey(y.Actor2);
         if (!ActorsMatch(a1, b1, sameStory) || !ActorsMatch(a2, b2, sameStory))
             return false;
-        if (!sameStory && !((a1.Length > 0 && a1 == b1) || (a2.Length > 0 && a2 == b2)))
-            return false;
+        if (!sameStory)
+        {
+            // Across stories: a named actor in common (not a bare sector such as CVL or MIL), and either the same
+            // place on both sides or both actors named and equal.
+            if (!(Specific(a1) && a1 == b1) && !(Specific(a2) && a2 == b2))
+                return false;
+            var bothActors = Specific(a1) && Specific(a2);
+            if (!bothActors && (x.Place is null || y.Place is null))
+                return false;
+        }
         var dx = Day(x.Date) ?? a.Article.Published;
         var dy = Day(y.Date) ?? b.Article.Published;
         if (dx is { } p && dy is { } q)
@@ -126,6 +135,14 @@ public sealed class EventDeduplicator
         }
         return PlacesMatch(x.Place, y.Place, sameStory);
     }
+
+    private static readonly HashSet<string> Sectors = new(StringComparer.Ordinal)
+    {
+        "GOV", "MIL", "COP", "SPY", "REB", "UAF", "OPP", "JUD", "LEG", "MED", "BUS", "CVL", "EDU", "LAB", "REF", "PTY", "IGO", "IMG", "NGO", "CRM", "HLH", "ELI", "AGR", "DEV",
+    };
+
+    /// <summary>An actor key that names someone: a country, a group or a person, not a bare sector code.</summary>
+    private static bool Specific(string key) => key.Length > 0 && !Sectors.Contains(key);
 
     private static bool ActorsMatch(string a, string b, bool sameStory) => a == b || (sameStory && (a.Length == 0 || b.Length == 0));
 
