@@ -81,7 +81,8 @@ internal sealed class ActorFinder
         if (entry is not null)
             return FromEntry(view, i, j, entry, null);
         var bare = view.Bare(i);
-        if (Words.CrowdHeads.Contains(bare.ToString()) && !Words.Quantifiers.Contains(bare.ToString()))
+        // «آلاف» normalises to «الاف», which the article stripper reads as ال + «اف»: look the whole key up too.
+        if ((Words.CrowdHeads.Contains(bare.ToString()) || Words.CrowdHeads.Contains(view.Key(i).ToString())) && !Words.Quantifiers.Contains(bare.ToString()))
         {
             // «آلاف المتظاهرين», «مئات من الطلاب», «عشرات الأشخاص».
             var k = i + 1;

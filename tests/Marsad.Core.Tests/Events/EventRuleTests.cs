@@ -38,6 +38,17 @@ public sealed class EventRuleTests
     }
 
     [Fact]
+    public void Thousands_of_protesters_after_the_verb_is_the_subject()
+    {
+        // «آلاف» normalises to «الاف», which must not be read as the article + «اف».
+        var doc = Code("وتجمع آلاف المتظاهرين أمس أمام مقر الحكومة في العاصمة.");
+        var gather = Assert.Single(doc.Events, e => e.Root == "14");
+        Assert.True(gather.Happened);
+        Assert.NotNull(gather.Actor1);
+        Assert.StartsWith("آلاف", gather.Actor1.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Actor_phrase_takes_the_entity_named_inside_it()
     {
         var doc = Code("وقال الناطق إن تنظيم «داعش» هاجم قرية شمال المدينة أمس.");

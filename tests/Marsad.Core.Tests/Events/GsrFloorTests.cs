@@ -14,7 +14,7 @@ public sealed class GsrFloorTests
     private static readonly Lazy<GsrReport> Gsr = new(() => new GsrEvaluation().Run(SharedData.Path("data/events/arabic_gsr")));
 
     [Theory]
-    [InlineData("PROTEST", 0.45, 0.55, 0.50)]
+    [InlineData("PROTEST", 0.47, 0.60, 0.53)]
     [InlineData("ASSAULT", 0.50, 0.68, 0.58)]
     public void Gsr_detection_stays_above_its_floor(string type, double precision, double recall, double f1)
     {
