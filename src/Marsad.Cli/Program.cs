@@ -30,6 +30,7 @@ public static class Program
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

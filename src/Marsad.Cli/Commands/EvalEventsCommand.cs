@@ -24,11 +24,13 @@ public static class EvalEventsCommand
         };
         var shared = new Option<string?>("--shared") { Description = "Root of the shared data the annotations' sources are relative to. Default: $MARSAD_SHARED, else the nearest 'shared' folder above." };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object: {\"PROTEST\":{precision,recall,f1,n},\"ASSAULT\":{…},\"spans\":{…},\"articles\":{…}}." };
+        var any = new Option<bool>("--any") { Description = "GSR detection counts a happened event of the type anywhere in the sentence, not only the sentence's lead event (its first happened event, within the first 16 words)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every false positive and false negative (sentence id, label, the event or the near misses)." };
         var command = new Command("events", """
             Score event coding. With --gsr: sentence-level detection of PROTEST (CAMEO 14) and ASSAULT (CAMEO 18-20)
             on the OEDA Arabic event gold standard (label 'yes' positive, 'easy no'/'difficult no' negative, 'ambiguous'
-            skipped; a sentence counts as detected when it holds an event of that type coded as happened), precision,
+            skipped; a sentence counts as detected when its lead event — the first event coded as happened, its trigger
+            within the first 16 words — is of that type; --any: any happened event of the type), precision,
             recall and F1 per type, and word overlap of actor1/trigger/actor2 with the annotators' source/verb/target
             spans. With --gold: precision and recall of events (actor codes or names, CAMEO root, date) on hand-annotated
             articles. Any half of the GSR can be scored: only the folder's files are read.
@@ -39,13 +41,13 @@ public static class EvalEventsCommand
               marsad eval events --gold tests/annotations/events --verbose
             """)
         {
-            gsr, gold, shared, json, verbose,
+            gsr, gold, shared, json, any, verbose,
         };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(gsr), parse.GetValue(gold), parse.GetValue(shared), parse.GetValue(json), parse.GetValue(verbose), Console.Out, ct)));
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(gsr), parse.GetValue(gold), parse.GetValue(shared), parse.GetValue(json), parse.GetValue(verbose), Console.Out, ct, parse.GetValue(any))));
         return command;
     }
 
-    internal static int Run(string? gsrFolder, string? goldFolder, string? sharedRoot, bool asJson, bool verbose, TextWriter output, CancellationToken ct)
+    internal static int Run(string? gsrFolder, string? goldFolder, string? sharedRoot, bool asJson, bool verbose, TextWriter output, CancellationToken ct, bool anyEvent = false)
     {
         if (gsrFolder is null && goldFolder is null)
         {
@@ -63,7 +65,7 @@ public static class EvalEventsCommand
                     Console.Error.WriteLine($"error: no folder {gsrFolder}");
                     return 2;
                 }
-                gsr = new GsrEvaluation().Run(gsrFolder, ct);
+                gsr = new GsrEvaluation { LeadOnly = !anyEvent }.Run(gsrFolder, ct);
             }
             if (goldFolder is not null)
             {

@@ -40,6 +40,7 @@ internal sealed class ActorFinder
             }
             Extend(view, span);
             Resolve(span);
+            LinkEntity(view, span);
             // «تنظيم «داعش»»: a quotation mark opened inside the phrase closes with it.
             if (span.Last + 1 < view.Count && view.IsWrapper(span.Last + 1) && ContainsOpening(view, span))
                 span.End = view[span.Last + 1].End;
@@ -80,7 +81,8 @@ internal sealed class ActorFinder
         if (entry is not null)
             return FromEntry(view, i, j, entry, null);
         var bare = view.Bare(i);
-        if (Words.CrowdHeads.Contains(bare.ToString()) && !Words.Quantifiers.Contains(bare.ToString()))
+        // «آلاف» normalises to «الاف», which the article stripper reads as ال + «اف»: look the whole key up too.
+        if ((Words.CrowdHeads.Contains(bare.ToString()) || Words.CrowdHeads.Contains(view.Key(i).ToString())) && !Words.Quantifiers.Contains(bare.ToString()))
         {
             // «آلاف المتظاهرين», «مئات من الطلاب», «عشرات الأشخاص».
             var k = i + 1;
@@ -222,11 +224,25 @@ internal sealed class ActorFinder
             span.Sector = rc.Sector;
             span.Country ??= rc.Country;
         }
+        else if (e.Type == EntityType.ORG && OrganisationEntry(e) is { } known)
+        {
+            span.Code = known.Code;
+            span.Sector = known.Sector;
+            span.Country = known.Country ?? span.Country;
+            span.HeadWord = TriggerLexicon.BareWord(known.Canonical.Split(' ')[0]);
+        }
         else if (e.Type == EntityType.ORG)
         {
             span.Sector = e.Kind switch
             {
-                "armed group" or "armed_group" => "REB",
+                "armed group" or "armed_group" or "militia" => "REB",
+                "armed force" or "army" or "military" or "special forces" => "MIL",
+                "police" or "security service" => "COP",
+                "intelligence service" => "SPY",
+                "court" => "JUD",
+                "parliament" => "LEG",
+                "university" => "EDU",
+                "international coalition" or "international organisation" or "international organization" => "IGO",
                 "news agency" or "news outlet" or "broadcaster" or "newspaper" => "MED",
                 "party" or "political party" => "PTY",
                 "ministry" or "government" => "GOV",
@@ -240,6 +256,50 @@ internal sealed class ActorFinder
             span.Code = span.Country ?? "";
         }
         return span;
+    }
+
+    /// <summary>
+    /// Fills the entity id of a dictionary phrase the entity stage also found inside it («تنظيم «داعش»» → the
+    /// entity «داعش»; «حكومة العراق» → the country «العراق» when no organisation is named).
+    /// </summary>
+    private void LinkEntity(SentenceView view, ActorSpan span)
+    {
+        if (span.Entity is not null)
+            return;
+        var start = view[span.First].Start;
+        var end = view[span.Last].End;
+        if (_entities.PersonOrOrgAt(start, end) is { } ent)
+        {
+            span.Entity = ent.Entity.Id;
+            if (span.Kind is ActorKind.Organisation or ActorKind.Country or ActorKind.Capital || span.Name is null)
+                span.Name = ent.Entity.Canonical;
+            return;
+        }
+        // A country or capital named as the actor is the place entity of that name.
+        if (span.Kind is ActorKind.Country or ActorKind.Capital)
+        {
+            if (_entities.PlaceAt(start, end) is { } place)
+                span.Entity = place.Entity.Id;
+            return;
+        }
+        // The same organisation or person named elsewhere in the document (here tagged as another type, or missed).
+        var named = _entities.ByName(EntityIndex.NameKey(view.Body[start..end]));
+        if (named is null && span.Kind == ActorKind.Organisation && span.Name is { } name)
+            named = _entities.ByName(EntityIndex.NameKey(name));
+        if (named is not null)
+            span.Entity = named.Id;
+    }
+
+    /// <summary>The code of an organisation entity whose canonical name or alias is a dictionary organisation.</summary>
+    private ActorEntry? OrganisationEntry(Entity e)
+    {
+        foreach (var name in e.Aliases.Prepend(e.Canonical))
+        {
+            var key = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TriggerLexicon.BareWord));
+            if (key.Length > 0 && _lexicon.TryGet(key, out var entry) && entry.Kind == ActorKind.Organisation)
+                return entry;
+        }
+        return null;
     }
 
     /// <summary>The code a role phrase gives a person, read with the same dictionary.</summary>

@@ -453,6 +453,12 @@ internal sealed class DocumentCoder
             }
         }
 
+        if (!isVerb && modality == Modality.Asserted && support < 0 && GovernedNoun(i, occurrence, cameo) is { } governed)
+        {
+            modality = Modality.Background;
+            by.Add(governed);
+        }
+
         var conf = e.Confidence;
         if (a1 is not null)
             conf += 0.1;
@@ -980,6 +986,23 @@ internal sealed class DocumentCoder
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// An event noun that is a purpose, with no support verb of its own, names the aim of another act rather than
+    /// reporting an event: «تظاهروا للمطالبة بزيادة المنح»، «دعا للاحتجاج» (ل — unless an undergo verb reports it,
+    /// «تعرض لهجوم»), and the accusative of purpose of a protest noun («أضربوا احتجاجاً على»، «تنديداً بـ»: the reason
+    /// for the strike, not a second protest). Returns the rule name, or null.
+    /// </summary>
+    private string? GovernedNoun(int i, int occurrence, string cameo)
+    {
+        var tok = _view[i];
+        var key = _view.Key(i);
+        if (tok.Pro.HasFlag(Pro.Li) && !(occurrence >= 0 && IsUndergo(occurrence)))
+            return "purpose:ل";
+        if (cameo.StartsWith("14", StringComparison.Ordinal) && !tok.Definite && key.Length > 3 && key[^1] == 'ا')
+            return "purpose";
+        return null;
     }
 
     private bool BackgroundBefore(int i)

@@ -7,6 +7,7 @@ internal sealed class EntityIndex
 {
     private readonly (int Start, int End, Entity Entity)[] _actors;
     private readonly (int Start, int End, Entity Entity)[] _places;
+    private readonly Dictionary<string, Entity> _byName = new(StringComparer.Ordinal);
 
     public EntityIndex(IReadOnlyList<Entity> entities)
     {
@@ -22,6 +23,13 @@ internal sealed class EntityIndex
                     places.Add((m.Start, m.End, e));
             }
         }
+        // Names of persons and organisations (canonical, aliases, mention texts) for phrases the recogniser tagged
+        // elsewhere as another type or missed in this sentence.
+        foreach (var e in entities.Where(e => e.Type == EntityType.ORG).Concat(entities.Where(e => e.Type == EntityType.PER)))
+        {
+            foreach (var name in e.Mentions.Select(m => m.Text).Prepend(e.Canonical).Concat(e.Aliases))
+                _byName.TryAdd(NameKey(name), e);
+        }
         _actors = [.. actors.OrderBy(a => a.Item1)];
         _places = [.. places.OrderBy(a => a.Item1)];
     }
@@ -30,6 +38,13 @@ internal sealed class EntityIndex
 
     /// <summary>A person or organisation mention starting inside <c>[start, end)</c> (a token, proclitics allowed).</summary>
     public (Entity Entity, int End)? PersonOrOrgAt(int start, int end) => At(_actors, start, end);
+
+    /// <summary>The person or organisation of the document with this name (canonical, alias or mention text), by <see cref="NameKey"/>.</summary>
+    public Entity? ByName(string key) => key.Length > 0 && _byName.TryGetValue(key, out var e) ? e : null;
+
+    /// <summary>A name as words without the article and quotation marks, normalised, space-separated.</summary>
+    public static string NameKey(string name) =>
+        string.Join(' ', name.Split([' ', '«', '»', '"', '(', ')', '“', '”'], StringSplitOptions.RemoveEmptyEntries).Select(Lexicon.TriggerLexicon.BareWord));
 
     /// <summary>A place mention starting inside <c>[start, end)</c>.</summary>
     public (Entity Entity, int End)? PlaceAt(int start, int end) => At(_places, start, end);

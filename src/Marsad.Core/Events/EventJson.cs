@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace Marsad.Events;
@@ -93,6 +94,79 @@ public static class EventJson
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>Reads an event object written by <see cref="Write"/> (an archived analysis); unknown fields are ignored.</summary>
+    public static Event Read(JsonElement e)
+    {
+        var place = e.TryGetProperty("place", out var p) && p.ValueKind == JsonValueKind.Object
+            ? new EventPlace(Int(p, "start"), Int(p, "end"), Str(p, "text") ?? "")
+            {
+                Entity = Str(p, "entity"),
+                Name = Str(p, "name"),
+                Country = Str(p, "country"),
+                Lat = Dbl(p, "lat"),
+                Lon = Dbl(p, "lon"),
+            }
+            : null;
+        var source = e.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Object
+            ? new EventSource { Speaker = Str(s, "speaker"), SpeakerText = Str(s, "speaker_text"), Via = Str(s, "via"), ViaText = Str(s, "via_text"), Outlet = Str(s, "outlet") }
+            : null;
+        var trigger = e.TryGetProperty("trigger", out var t) && t.ValueKind == JsonValueKind.Object ? t : default;
+        var mentions = ImmutableArray.CreateBuilder<EventMention>();
+        if (e.TryGetProperty("mentions", out var ms) && ms.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var m in ms.EnumerateArray())
+                mentions.Add(new EventMention(Int(m, "start"), Int(m, "end"), Int(m, "trigger_start"), Int(m, "trigger_end"), Int(m, "sentence"), Str(m, "by") ?? ""));
+        }
+        return new Event
+        {
+            Id = Str(e, "id") ?? "",
+            Start = Int(e, "start"),
+            End = Int(e, "end"),
+            TriggerStart = trigger.ValueKind == JsonValueKind.Object ? Int(trigger, "start") : 0,
+            TriggerEnd = trigger.ValueKind == JsonValueKind.Object ? Int(trigger, "end") : 0,
+            Trigger = trigger.ValueKind == JsonValueKind.Object ? Str(trigger, "text") ?? "" : "",
+            Sentence = Int(e, "sentence"),
+            Actor1 = ReadActor(e, "actor1"),
+            Actor2 = ReadActor(e, "actor2"),
+            Cameo = Str(e, "cameo") ?? "",
+            QuadClass = Int(e, "quad_class"),
+            Goldstein = Dbl(e, "goldstein") ?? 0,
+            Place = place,
+            Date = Str(e, "date"),
+            DateSource = Str(e, "date_source"),
+            DateText = Str(e, "date_text"),
+            Source = source,
+            Modality = ParseModality(Str(e, "modality")),
+            Confidence = Dbl(e, "confidence") ?? 0,
+            By = Str(e, "by") ?? "",
+            Mentions = mentions.ToImmutable(),
+        };
+    }
+
+    private static EventActor? ReadActor(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Object)
+            return null;
+        return new EventActor(Int(a, "start"), Int(a, "end"), Str(a, "text") ?? "")
+        {
+            Code = Str(a, "code") ?? "",
+            Name = Str(a, "name"),
+            Country = Str(a, "country"),
+            Sector = Str(a, "sector"),
+            Entity = Str(a, "entity"),
+            By = Str(a, "by") ?? "",
+        };
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static int Int(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : 0;
+
+    private static double? Dbl(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     /// <summary>The JSON name of a modality: <c>asserted</c>, <c>negated</c>, <c>future</c>, <c>hypothetical</c>, <c>alleged</c>, <c>background</c>.</summary>
     public static string ModalityName(Modality m) => m switch

@@ -36,7 +36,8 @@ public sealed record GsrReport(IReadOnlyDictionary<string, DetectionScore> Detec
 /// Scores the event stage on the OEDA Arabic event gold standard (<c>protest_gsr.csv</c>, <c>assault_gsr.csv</c>,
 /// and <c>*_spans.json</c> when present): sentence-level detection of PROTEST (CAMEO 14) and ASSAULT (CAMEO 18–20)
 /// against the <c>label</c> column (<c>yes</c> positive; <c>easy no</c>, <c>difficult no</c> negative; <c>ambiguous</c>
-/// skipped) — a sentence is detected when it holds a happened event of that type — and word overlap of the
+/// skipped) — a sentence is detected when its lead event (<see cref="Lead"/>) is a happened event of that type, or with
+/// <see cref="LeadOnly"/> false when it holds one anywhere — and word overlap of the
 /// system's actor1, trigger and actor2 with the annotators' source, verb and target spans.
 /// </summary>
 public sealed class GsrEvaluation
@@ -94,8 +95,10 @@ public sealed class GsrEvaluation
                 skipped++;
                 continue;
             }
-            var events = Events(row[text]);
-            var hit = events.FirstOrDefault(e => e.Happened && roots.Contains(e.Root));
+            var doc = Analyze(row[text]);
+            var events = doc?.Events ?? [];
+            var hit = LeadOnly ? Lead(doc) is { } lead && roots.Contains(lead.Root) ? lead : null
+                : events.FirstOrDefault(e => e.Happened && roots.Contains(e.Root));
             var positive = gold == "yes";
             if (hit is not null && positive)
                 tp++;
@@ -165,14 +168,53 @@ public sealed class GsrEvaluation
     private static string Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
 
-    private IReadOnlyList<Event> Events(string text)
+    private IReadOnlyList<Event> Events(string text) => Analyze(text)?.Events ?? [];
+
+    private Document? Analyze(string text)
     {
         var body = text.Trim();
         if (body.Length == 0)
-            return [];
+            return null;
         var article = new Article { Id = "gsr", Source = "gsr", Format = "text", Body = body };
-        return _pipeline.Analyze(article).Events;
+        return _pipeline.Analyze(article);
     }
+
+    /// <summary>
+    /// The event a sentence reports: its first happened event (by trigger position), when the trigger is among the
+    /// first <see cref="LeadWords"/> words of its sentence. Arabic news sentences put the reported act first
+    /// («تظاهر آلاف …»، «قتل ثلاثة …»); an event deep in a long sentence is usually its background or a side detail,
+    /// and the GSR annotators did not count such sentences as reporting one.
+    /// </summary>
+    public static Event? Lead(Document? doc)
+    {
+        if (doc is null)
+            return null;
+        Event? first = null;
+        foreach (var e in doc.Events)
+        {
+            if (e.Happened && (first is null || e.TriggerStart < first.TriggerStart))
+                first = e;
+        }
+        if (first is null)
+            return null;
+        var sentenceStart = doc.Sentences.IsDefaultOrEmpty || first.Sentence >= doc.Sentences.Length ? 0 : doc.Sentences[first.Sentence].Start;
+        var words = 0;
+        foreach (var t in Tokenizer.Enumerate(doc.Article.Body.AsSpan(sentenceStart, Math.Max(0, first.TriggerStart - sentenceStart))))
+        {
+            if (t.Kind is TokenKind.Arabic or TokenKind.Latin or TokenKind.Number)
+                words++;
+        }
+        return words < LeadWords ? first : null;
+    }
+
+    /// <summary>How far into its sentence the lead event's trigger may start, in words (see <see cref="Lead"/>).</summary>
+    public const int LeadWords = 16;
+
+    /// <summary>
+    /// Detection counts only the sentence's lead event (<see cref="Lead"/>; the default), or any happened event of the
+    /// type anywhere in the sentence (false: <c>eval events --any</c>).
+    /// </summary>
+    public bool LeadOnly { get; init; } = true;
 
     /// <summary>The words of a span for overlap: normalised, without و/ف and the article.</summary>
     public static HashSet<string> Words(string span)
