@@ -71,6 +71,24 @@ public sealed class HostileQueryTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void Nul_characters_in_an_article_are_stored_without_losing_the_batch(string kind)
+    {
+        // A JSONL record may carry «\u0000»; PostgreSQL text cannot hold it, and one such article must not fail the batch.
+        using var t = TestStores.Create(kind);
+        var archive = t.Open();
+        var nul = TestStores.Doc("وصلت\u0000 قافلة مساعدات إلى المدينة صباح اليوم.", "test/nul.jsonl#1", "عنوان\u0000 غريب", "محليات\u0000", "2024-03-07");
+        var result = archive.Store([ArchiveTests.DocC(), nul]);
+        Assert.Equal(2, result.Inserted);
+        Assert.Equal(2, archive.CountArticles());
+        var stored = archive.GetArticle(nul.Article.Id);
+        Assert.NotNull(stored);
+        using var json = JsonDocument.Parse(stored.AnalysisJson);
+        Assert.Equal(nul.Article.Body, json.RootElement.GetProperty("article").GetProperty("body").GetString()); // offsets still point into this body
+        Assert.Equal(1, archive.ListArticles(new ArticleQuery { Section = "محليات" }).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public void Hostile_search_queries_are_words_not_syntax(string kind)
     {
         var (t, indexPath) = Archive3(kind);
