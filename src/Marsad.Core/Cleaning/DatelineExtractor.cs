@@ -285,7 +285,9 @@ public static partial class DatelineExtractor
     private const string Place = @"(?<place>" + Word + @"(?:\s+" + Word + @"){0,2}(?:\s*[،,]\s*" + Word + @"(?:\s+" + Word + @"){0,3})?)";
     private const string Dash = @"\s+(?:--?|–|—|ـ+)\s+";
     // Between by-line parts the dash may be glued to a word («سبق- أبها», «الرياض-الوئام»); a tatweel must stand alone.
-    private const string PartDash = @"(?:\s*(?:--?|–|—)\s*|\s+ـ+\s+)";
+    // (?<!\s): a separator starts where its whitespace run starts (the leftmost match does anyway); without it a
+    // long run of spaces is rescanned from each of its positions (quadratic: 50,000 spaces reached the timeout).
+    private const string PartDash = @"(?<!\s)(?:\s*(?:--?|–|—)\s*|\s+ـ+\s+)";
 
     [GeneratedRegex(@"^\s*" + Place + Dash + @"(?<source>" + Word + @"(?:\s+" + Word + @"){0,3})" + Dash, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex PlaceSourceRegex();

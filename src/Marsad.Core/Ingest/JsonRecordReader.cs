@@ -25,6 +25,19 @@ public static class JsonRecordReader
     /// <summary>Reads one record; <paramref name="source"/> is the file, <paramref name="location"/> the line or index.</summary>
     public static ReadResult Read(JsonElement record, string source, string location, ReaderOptions options)
     {
+        try
+        {
+            return ReadRecord(record, source, location, options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // JsonElement.GetString throws this for escapes that are not valid UTF-16 (an unpaired «\udc00»).
+            return new ReadResult.Failed(source, location, $"invalid JSON string: {ex.Message}");
+        }
+    }
+
+    private static ReadResult ReadRecord(JsonElement record, string source, string location, ReaderOptions options)
+    {
         if (record.ValueKind != JsonValueKind.Object)
             return new ReadResult.Failed(source, location, $"record is a JSON {record.ValueKind.ToString().ToLowerInvariant()}, expected an object");
         var id = Text(record, ["id", "_id", "docno"]);

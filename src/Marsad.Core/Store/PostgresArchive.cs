@@ -204,7 +204,7 @@ public sealed class PostgresArchive : SqlArchive
         {
             var cmd = new NpgsqlBatchCommand(sql);
             for (var i = 0; i < values.Length; i++)
-                cmd.Parameters.Add(new NpgsqlParameter(SqliteArchive.ParameterName(i)[1..], values[i] ?? DBNull.Value));
+                cmd.Parameters.Add(new NpgsqlParameter(SqliteArchive.ParameterName(i)[1..], Storable(values[i])));
             _batch.BatchCommands.Add(cmd);
             if (_batch.BatchCommands.Count >= MaxCommands)
                 Flush();

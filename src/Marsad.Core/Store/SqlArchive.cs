@@ -751,9 +751,21 @@ public abstract class SqlArchive : IArchive
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
+        p.Value = Storable(value);
         cmd.Parameters.Add(p);
     }
+
+    /// <summary>
+    /// A parameter value both stores accept alike: null → DBNull, and NUL characters dropped from strings
+    /// (PostgreSQL text cannot hold U+0000 and would fail the whole batch; a JSONL «\u0000» can bring one).
+    /// The analysis JSON keeps the body exactly: JSON escapes U+0000.
+    /// </summary>
+    internal static object Storable(object? value) => value switch
+    {
+        null => DBNull.Value,
+        string s when s.Contains('\0', StringComparison.Ordinal) => s.Replace("\0", "", StringComparison.Ordinal),
+        _ => value,
+    };
 
     protected void Exec(DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -82,7 +82,7 @@ public sealed class SqliteArchive : SqlArchive
                 _commands[sql] = cmd;
             }
             for (var i = 0; i < values.Length; i++)
-                cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+                cmd.Parameters[i].Value = Storable(values[i]);
             cmd.ExecuteNonQuery();
         }
 

@@ -75,10 +75,10 @@ public static class ArabicChars
         _ => -1,
     };
 
-    /// <summary>Invisible format characters that only steer rendering: ZWJ/ZWNJ, LRM/RLM/ALM, bidi embeddings and isolates, BOM.</summary>
+    /// <summary>Invisible format characters that only steer rendering: ZWJ/ZWNJ, LRM/RLM/ALM, bidi embeddings and isolates, BOM, soft hyphen.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFormatControl(char c) =>
-        c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF' or '\u2060'
+        c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF' or '\u2060' or '\u00AD'
             or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>Characters that may open a quotation.</summary>

@@ -100,8 +100,12 @@ public static class SentenceSplitter
             return null; // «..» and «...» are pauses in Arabic news prose, not full stops
         if (c == '\u2026')
             return null;
-        var next = runEnd < end ? text[runEnd] : '\0';
-        if (runEnd >= end)
+        // Direction marks and zero-width characters after the stop («.\u200F وقال») are looked through.
+        var nextAt = runEnd;
+        while (nextAt < end && ArabicChars.IsFormatControl(text[nextAt]))
+            nextAt++;
+        var next = nextAt < end ? text[nextAt] : '\0';
+        if (nextAt >= end)
             return "stop";
         if (c != '.' || runLength > 1)
         {

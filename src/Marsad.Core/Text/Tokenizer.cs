@@ -142,8 +142,8 @@ public static class Tokenizer
 
         private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || ArabicChars.IsFormatControl(c) || char.IsControl(c);
 
-        // ZWJ/ZWNJ between two Arabic letters belong to the word.
+        // ZWJ/ZWNJ (and a soft hyphen, &shy;) between two Arabic letters belong to the word.
         private static bool IsJoinerInside(ReadOnlySpan<char> text, int i) =>
-            text[i] is '\u200C' or '\u200D' && i + 1 < text.Length && ArabicChars.IsArabicWordChar(text[i + 1]);
+            text[i] is '\u200C' or '\u200D' or '\u00AD' && i + 1 < text.Length && ArabicChars.IsArabicWordChar(text[i + 1]);
     }
 }
