@@ -20,7 +20,7 @@ dotnet build "$repo/src/Marsad.Cli" -c Release -v quiet -nologo >/dev/null
 marsad=(dotnet "$repo/src/Marsad.Cli/bin/Release/net10.0/marsad.dll")
 
 echo "training Marsad (averaged perceptron, stacked) on $(basename "$train") minus the last $fraction ..." >&2
-"${marsad[@]}" train ner --train "$train" --dev-tail "$fraction" --out "$work/marsad.bin" >"$work/marsad-train.log"
+"${marsad[@]}" train ner --train "$train" --dev-tail "$fraction" --epochs 6 --out "$work/marsad.bin" >"$work/marsad-train.log"
 ours="$("${marsad[@]}" eval ner --gold "$train" --tail "$fraction" --model "$work/marsad.bin" --json)"
 echo "training CRFsuite (L-BFGS, 100 iterations, classic features) on the same sentences ..." >&2
 theirs="$(node "$here/crf.js" "$train" "$fraction" 100)"

@@ -45,7 +45,7 @@ public sealed class MentionStage : IStage
         // One input per sentence with tokens, offsets absolute into the body; the tagger sees the
         // whole article as one document (a stacked model's second pass reads all of it).
         var inputs = new List<NerInput>(sentences.Length);
-        var firsts = new List<int>(sentences.Length);
+        var firstTokens = new List<int>(sentences.Length);
         var t = 0;
         foreach (var sentence in sentences)
         {
@@ -66,7 +66,7 @@ public sealed class MentionStage : IStage
                 stems[i] = token.StemStart;
             }
             inputs.Add(new NerInput(body, ranges, stems));
-            firsts.Add(first);
+            firstTokens.Add(first);
         }
         cancellationToken.ThrowIfCancellationRequested();
         var confidence = new float[inputs.Count][];
@@ -83,24 +83,27 @@ public sealed class MentionStage : IStage
                 for (var i = c.Start; i < c.End; i++)
                     sum += confidence[s][i];
                 var p = Math.Round(sum / (c.End - c.Start), 3);
-                mentions.Add(new Mention(NameStart(tokens[firsts[s] + c.Start]), ranges[c.End - 1].End, c.Type, _by, p));
+                var start = NameStart(tokens[firstTokens[s] + c.Start]);
+                mentions.Add(new Mention(start, ranges[c.End - 1].End, c.Type, _by, p));
             }
         }
         return document with { Mentions = mentions.ToImmutable() };
     }
 
     /// <summary>
-    /// Where a name that starts at <paramref name="token"/> begins: after its conjunction and preposition proclitics
-    /// (و ف ب ك ل), keeping the article («وبغداد» → «بغداد», «والموصل» → «الموصل»), so that the model's spans and
-    /// the lexicon's name the same text.
+    /// Where a name begins in its first token: after the conjunction and preposition proclitics
+    /// («وبغداد» → «بغداد», «لواشنطن» → «واشنطن»), but the article stays («والبصرة» → «البصرة»). The tagger labels
+    /// whole tokens, as its training data does.
     /// </summary>
     private static int NameStart(Token token)
     {
+        var start = token.Start;
         foreach (var clitic in token.Proclitics)
         {
-            if (clitic.Form == "ال")
-                return clitic.Start;
+            if (string.Equals(clitic.Form, "ال", StringComparison.Ordinal) || clitic.End >= token.End)
+                break;
+            start = clitic.End;
         }
-        return token.StemStart;
+        return start;
     }
 }

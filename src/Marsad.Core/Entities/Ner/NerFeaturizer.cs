@@ -27,6 +27,19 @@ public enum NerFeatureSet
 /// labelled the token's stem O, PER, ORG, LOC, MISC elsewhere in the document (this occurrence excluded).</param>
 public readonly record struct SentenceContext(byte[] FirstPass, int[] Evidence);
 
+/// <summary>What the features of a token read from its word alone (normalised word, stem, shape, clusters, gazetteer).</summary>
+internal struct WordFacts
+{
+    public ulong Word;
+    public ulong Stem;
+    public ulong Shape;
+    public ulong Clitics;
+    public int Cluster;
+    public int StemCluster;
+    public int Stats;
+    public uint Gaz;
+}
+
 /// <summary>Per-sentence scratch: the features of each token (CSR layout) and the token facts they come from.</summary>
 public sealed class FeatureBuffer
 {
@@ -44,6 +57,18 @@ public sealed class FeatureBuffer
     internal ulong[] Clitics = new ulong[64];
     internal int[] StemLength = new int[64];
     internal char[] Chars = new char[64 * NerFeaturizer.MaxTokenChars];
+
+    internal void SetFacts(int i, in WordFacts f)
+    {
+        Word[i] = f.Word;
+        Stem[i] = f.Stem;
+        Shape[i] = f.Shape;
+        Clitics[i] = f.Clitics;
+        Cluster[i] = f.Cluster;
+        StemCluster[i] = f.StemCluster;
+        Stats[i] = f.Stats;
+        Gaz[i] = f.Gaz;
+    }
 
     internal Span<char> StemChars(int i) => Chars.AsSpan(i * NerFeaturizer.MaxTokenChars, NerFeaturizer.MaxTokenChars);
 
@@ -98,7 +123,7 @@ public sealed class FeatureBuffer
 /// </summary>
 public sealed class NerFeaturizer
 {
-    private const int MaxFeaturesPerToken = 192;
+    internal const int MaxFeaturesPerToken = 192;
     /// <summary>Longest token prefix that is featurised.</summary>
     public const int MaxTokenChars = 64;
     private readonly WordClusters? _clusters;
@@ -142,38 +167,11 @@ public sealed class NerFeaturizer
             throw new ArgumentException("a document-context featuriser needs the first pass's labels", nameof(context));
         var n = tokens.Length;
         buffer.Reset(n);
-        Span<char> norm = stackalloc char[MaxTokenChars];
         for (var i = 0; i < n; i++)
         {
             var r = tokens[i];
             var token = text[r.Start..r.End];
-            var stemOffset = stemStarts.IsEmpty
-                ? (token.Length > 0 && ArabicChars.IsArabicLetter(token[0]) ? CliticSegmenter.Segment(token).StemStart : 0)
-                : Math.Clamp(stemStarts[i] - r.Start, 0, token.Length);
-            if (token.Length > MaxTokenChars)
-                token = token[..MaxTokenChars];
-            stemOffset = Math.Min(stemOffset, token.Length);
-            var wl = Normalize(token, norm);
-            buffer.Word[i] = FeatureHash.Of(norm[..wl]);
-            buffer.Clitics[i] = stemOffset == 0 ? FeatureHash.None : FeatureHash.Of(norm[..Normalize(token[..stemOffset], norm)]);
-            var stem = buffer.StemChars(i);
-            var sl = Normalize(token[stemOffset..], stem);
-            buffer.StemLength[i] = sl;
-            stem = stem[..sl];
-            buffer.Stem[i] = FeatureHash.Of(stem);
-            buffer.Shape[i] = ShapeHash(token);
-            var wc = _clusters?.Get(buffer.Word[i]) ?? -1;
-            var sc = _clusters?.Get(buffer.Stem[i]) ?? -1;
-            buffer.Cluster[i] = wc < 0 ? -1 : (int)(wc & 0x3FFFFFFF);
-            buffer.StemCluster[i] = sc < 0 ? -1 : (int)(sc & 0x3FFFFFFF);
-            buffer.Stats[i] = (sc >= 0 ? (int)((sc >> 30) & 0xF) : wc >= 0 ? (int)((wc >> 30) & 0xF) : 12) | ((wc >= 0 ? (int)((wc >> 34) & 0xF) : 16) << 8);
-            if (_gazetteer is not null)
-            {
-                var g = (uint)_gazetteer.Word(buffer.Stem[i]);
-                if (g == 0 && stem.Length >= 4 && stem[0] is 'و' or 'ف' or 'ب' or 'ل' or 'ك')
-                    g = (uint)_gazetteer.Word(FeatureHash.Of(stem[1..])) << 16; // an unsegmented proclitic
-                buffer.Gaz[i] = g;
-            }
+            ComputeFacts(token, StemOffset(token, r, stemStarts, i), buffer, i);
         }
         if (_gazetteer is not null)
             MatchPhrases(buffer, n);
@@ -182,100 +180,259 @@ public sealed class NerFeaturizer
         for (var i = 0; i < n; i++)
         {
             buffer.EnsureKeys(k + MaxFeaturesPerToken);
-            var keys = buffer.Keys;
+            var keys = buffer.Keys.AsSpan();
             buffer.Offsets[i] = k;
-            var stem = buffer.StemChars(i)[..buffer.StemLength[i]];
-            var sl = stem.Length;
-            var w0 = buffer.Word[i];
-            var wm1 = i > 0 ? buffer.Word[i - 1] : FeatureHash.None;
-            var wp1 = i + 1 < n ? buffer.Word[i + 1] : FeatureHash.None;
-            keys[k++] = (ulong)T.Bias;
-            keys[k++] = FeatureHash.Mix((ulong)T.W0, w0);
-            keys[k++] = FeatureHash.Mix((ulong)T.S0, buffer.Stem[i]);
-            keys[k++] = FeatureHash.Mix((ulong)T.Wm1, wm1);
-            keys[k++] = FeatureHash.Mix((ulong)T.Wp1, wp1);
-            keys[k++] = FeatureHash.Mix((ulong)T.Wm2, i > 1 ? buffer.Word[i - 2] : FeatureHash.None);
-            keys[k++] = FeatureHash.Mix((ulong)T.Wp2, i + 2 < n ? buffer.Word[i + 2] : FeatureHash.None);
-            keys[k++] = FeatureHash.Mix((ulong)T.Sm1, i > 0 ? buffer.Stem[i - 1] : FeatureHash.None);
-            keys[k++] = FeatureHash.Mix((ulong)T.Sp1, i + 1 < n ? buffer.Stem[i + 1] : FeatureHash.None);
-            for (var a = 1; a <= 3 && a <= sl; a++)
-            {
-                keys[k++] = FeatureHash.Mix((ulong)T.Pre1 + (ulong)(a - 1), FeatureHash.Of(stem[..a]));
-                keys[k++] = FeatureHash.Mix((ulong)T.Suf1 + (ulong)(a - 1), FeatureHash.Of(stem[^a..]));
-            }
-            keys[k++] = FeatureHash.Mix((ulong)T.Clitics, buffer.Clitics[i]);
-            keys[k++] = FeatureHash.Mix((ulong)T.Shape0, buffer.Shape[i]);
-            keys[k++] = FeatureHash.Mix(FeatureHash.Mix((ulong)T.Shape3, i > 0 ? buffer.Shape[i - 1] : FeatureHash.None, buffer.Shape[i]), i + 1 < n ? buffer.Shape[i + 1] : FeatureHash.None);
-            keys[k++] = FeatureHash.Mix((ulong)T.BiL, wm1, w0);
-            keys[k++] = FeatureHash.Mix((ulong)T.BiR, w0, wp1);
-            keys[k++] = FeatureHash.Mix((ulong)T.Len, (ulong)Math.Min(sl, 12));
-            if (i == 0)
-                keys[k++] = (ulong)T.First;
-            if (_clusters is not null)
-            {
-                var c = buffer.Cluster[i];
-                keys[k++] = FeatureHash.Mix((ulong)T.C0a, Part(c, 0));
-                keys[k++] = FeatureHash.Mix((ulong)T.C0b, Part(c, 1));
-                keys[k++] = FeatureHash.Mix((ulong)T.C0c, Part(c, 2));
-                var sc = buffer.StemCluster[i];
-                keys[k++] = FeatureHash.Mix((ulong)T.Sc0b, Part(sc, 1));
-                keys[k++] = FeatureHash.Mix((ulong)T.Sc0c, Part(sc, 2));
-                var cm1 = i > 0 ? Part(buffer.Cluster[i - 1], 1) : 2000;
-                keys[k++] = FeatureHash.Mix((ulong)T.Cm1b, cm1);
-                keys[k++] = FeatureHash.Mix((ulong)T.Cp1b, i + 1 < n ? Part(buffer.Cluster[i + 1], 1) : 2000);
-                keys[k++] = FeatureHash.Mix((ulong)T.Cm2a, i > 1 ? Part(buffer.Cluster[i - 2], 0) : 2000);
-                keys[k++] = FeatureHash.Mix((ulong)T.Cp2a, i + 2 < n ? Part(buffer.Cluster[i + 2], 0) : 2000);
-                keys[k++] = FeatureHash.Mix((ulong)T.Cm1bC0b, cm1, Part(c, 1));
-                keys[k++] = FeatureHash.Mix((ulong)T.Sm1C0b, i > 0 ? buffer.Stem[i - 1] : FeatureHash.None, Part(c, 1));
-                var stats = buffer.Stats[i];
-                keys[k++] = FeatureHash.Mix((ulong)T.Def0, (ulong)(stats & 0xFF));
-                keys[k++] = FeatureHash.Mix((ulong)T.Freq0, (ulong)(stats >> 8));
-                keys[k++] = FeatureHash.Mix((ulong)T.DefFreq0, (ulong)stats);
-                keys[k++] = FeatureHash.Mix((ulong)T.Defm1, i > 0 ? (ulong)(buffer.Stats[i - 1] & 0xFF) : 99);
-                keys[k++] = FeatureHash.Mix((ulong)T.Defp1, i + 1 < n ? (ulong)(buffer.Stats[i + 1] & 0xFF) : 99);
-            }
-            if (_gazetteer is not null)
-            {
-                k = Bits(keys, k, T.G0, buffer.Gaz[i]);
-                k = Bits(keys, k, T.Gm1, i > 0 ? buffer.Gaz[i - 1] : 0);
-                k = Bits(keys, k, T.Gp1, i + 1 < n ? buffer.Gaz[i + 1] : 0);
-                k = Bits(keys, k, T.GB, buffer.GazBegin[i]);
-                k = Bits(keys, k, T.GI, buffer.GazInside[i]);
-                if (i > 0)
-                    k = Bits(keys, k, T.Gm1W0, buffer.Gaz[i - 1] & 0xFFFF, w0);
-            }
+            var f = Facts(buffer, i);
+            k += UnigramKeys(f, buffer.StemChars(i)[..buffer.StemLength[i]], keys[k..]);
+            k += NeighbourKeys(Neighbour.Left1, i > 0, i > 0 ? Facts(buffer, i - 1) : default, keys[k..]);
+            k += NeighbourKeys(Neighbour.Right1, i + 1 < n, i + 1 < n ? Facts(buffer, i + 1) : default, keys[k..]);
+            k += NeighbourKeys(Neighbour.Left2, i > 1, i > 1 ? Facts(buffer, i - 2) : default, keys[k..]);
+            k += NeighbourKeys(Neighbour.Right2, i + 2 < n, i + 2 < n ? Facts(buffer, i + 2) : default, keys[k..]);
+            k += PairKeys(buffer, i, n, keys[k..]);
             if (useContext)
-            {
-                var fp = context.FirstPass;
-                keys[k++] = FeatureHash.Mix((ulong)T.P0, fp[i]);
-                keys[k++] = FeatureHash.Mix((ulong)T.Pm1P0, i > 0 ? fp[i - 1] : 99UL, fp[i]);
-                keys[k++] = FeatureHash.Mix((ulong)T.P0Pp1, fp[i], i + 1 < n ? fp[i + 1] : 99UL);
-                var e = context.Evidence.AsSpan(i * DocumentEvidence.Width, DocumentEvidence.Width);
-                var total = 0;
-                var entity = 0;
-                var major = 0;
-                for (var t = 0; t < DocumentEvidence.Width; t++)
-                {
-                    total += e[t];
-                    if (t > 0)
-                    {
-                        entity += e[t];
-                        if (e[t] > e[major] || major == 0)
-                            major = e[t] > 0 ? t : major;
-                    }
-                }
-                var bucket = total == 0 ? 0UL : entity == 0 ? 1UL : entity * 2 < total ? 2UL : entity < total ? 3UL : 4UL;
-                keys[k++] = FeatureHash.Mix((ulong)T.DocFrac, bucket);
-                keys[k++] = FeatureHash.Mix((ulong)T.DocMajor, (ulong)major, bucket);
-                keys[k++] = FeatureHash.Mix((ulong)T.DocMajorP0, (ulong)major, fp[i]);
-            }
+                k += ContextKeys(context, i, n, keys[k..]);
         }
         buffer.Offsets[n] = k;
     }
 
+    internal static WordFacts Facts(FeatureBuffer b, int i) => new()
+    {
+        Word = b.Word[i],
+        Stem = b.Stem[i],
+        Shape = b.Shape[i],
+        Clitics = b.Clitics[i],
+        Cluster = b.Cluster[i],
+        StemCluster = b.StemCluster[i],
+        Stats = b.Stats[i],
+        Gaz = b.Gaz[i],
+    };
+
+    /// <summary>Which neighbour of a token a <see cref="NeighbourKeys"/> group describes.</summary>
+    internal enum Neighbour
+    {
+        Left1,
+        Right1,
+        Left2,
+        Right2,
+    }
+
+    /// <summary>Number of <see cref="Neighbour"/> groups.</summary>
+    internal const int NeighbourCount = 4;
+
+    /// <summary>Upper bound of the keys one group writes.</summary>
+    internal const int MaxGroupKeys = 64;
+
+    /// <summary>
+    /// Computes the facts of one token (normalised word, stem, shape, clitics, clusters, corpus
+    /// statistics, gazetteer classes) into row <paramref name="i"/> of <paramref name="buffer"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void ComputeFacts(ReadOnlySpan<char> token, int stemOffset, FeatureBuffer buffer, int i)
+    {
+        Span<char> norm = stackalloc char[MaxTokenChars];
+        if (token.Length > MaxTokenChars)
+            token = token[..MaxTokenChars];
+        stemOffset = Math.Clamp(stemOffset, 0, token.Length);
+        var wl = Normalize(token, norm);
+        buffer.Word[i] = FeatureHash.Of(norm[..wl]);
+        buffer.Clitics[i] = stemOffset == 0 ? FeatureHash.None : FeatureHash.Of(norm[..Normalize(token[..stemOffset], norm)]);
+        var stem = buffer.StemChars(i);
+        var sl = Normalize(token[stemOffset..], stem);
+        buffer.StemLength[i] = sl;
+        stem = stem[..sl];
+        buffer.Stem[i] = FeatureHash.Of(stem);
+        buffer.Shape[i] = ShapeHash(token);
+        var wc = _clusters?.Get(buffer.Word[i]) ?? -1;
+        var sc = _clusters?.Get(buffer.Stem[i]) ?? -1;
+        buffer.Cluster[i] = wc < 0 ? -1 : (int)(wc & 0x3FFFFFFF);
+        buffer.StemCluster[i] = sc < 0 ? -1 : (int)(sc & 0x3FFFFFFF);
+        buffer.Stats[i] = (sc >= 0 ? (int)((sc >> 30) & 0xF) : wc >= 0 ? (int)((wc >> 30) & 0xF) : 12) | ((wc >= 0 ? (int)((wc >> 34) & 0xF) : 16) << 8);
+        if (_gazetteer is not null)
+        {
+            var g = (uint)_gazetteer.Word(buffer.Stem[i]);
+            if (g == 0 && stem.Length >= 4 && stem[0] is 'و' or 'ف' or 'ب' or 'ل' or 'ك')
+                g = (uint)_gazetteer.Word(FeatureHash.Of(stem[1..])) << 16; // an unsegmented proclitic
+            buffer.Gaz[i] = g;
+        }
+    }
+
+    /// <summary>The stem start of a token (relative to it): from <paramref name="stemStarts"/> when given, else the segmenter's.</summary>
+    internal static int StemOffset(ReadOnlySpan<char> token, TokenRange r, ReadOnlySpan<int> stemStarts, int i) =>
+        stemStarts.IsEmpty
+            ? (token.Length > 0 && ArabicChars.IsArabicLetter(token[0]) ? CliticSegmenter.Segment(token).StemStart : 0)
+            : Math.Clamp(stemStarts[i] - r.Start, 0, token.Length);
+
+    /// <summary>Features of a token that depend on its own word only.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal int UnigramKeys(in WordFacts f, ReadOnlySpan<char> stem, Span<ulong> keys)
+    {
+        var k = 0;
+        var sl = stem.Length;
+        keys[k++] = (ulong)T.Bias;
+        keys[k++] = FeatureHash.Mix((ulong)T.W0, f.Word);
+        keys[k++] = FeatureHash.Mix((ulong)T.S0, f.Stem);
+        for (var a = 1; a <= 3 && a <= sl; a++)
+        {
+            keys[k++] = FeatureHash.Mix((ulong)T.Pre1 + (ulong)(a - 1), FeatureHash.Of(stem[..a]));
+            keys[k++] = FeatureHash.Mix((ulong)T.Suf1 + (ulong)(a - 1), FeatureHash.Of(stem[^a..]));
+        }
+        keys[k++] = FeatureHash.Mix((ulong)T.Clitics, f.Clitics);
+        keys[k++] = FeatureHash.Mix((ulong)T.Shape0, f.Shape);
+        keys[k++] = FeatureHash.Mix((ulong)T.Len, (ulong)Math.Min(sl, 12));
+        if (_clusters is not null)
+        {
+            var c = f.Cluster;
+            keys[k++] = FeatureHash.Mix((ulong)T.C0a, Part(c, 0));
+            keys[k++] = FeatureHash.Mix((ulong)T.C0b, Part(c, 1));
+            keys[k++] = FeatureHash.Mix((ulong)T.C0c, Part(c, 2));
+            keys[k++] = FeatureHash.Mix((ulong)T.Sc0b, Part(f.StemCluster, 1));
+            keys[k++] = FeatureHash.Mix((ulong)T.Sc0c, Part(f.StemCluster, 2));
+            var stats = f.Stats;
+            keys[k++] = FeatureHash.Mix((ulong)T.Def0, (ulong)(stats & 0xFF));
+            keys[k++] = FeatureHash.Mix((ulong)T.Freq0, (ulong)(stats >> 8));
+            keys[k++] = FeatureHash.Mix((ulong)T.DefFreq0, (ulong)stats);
+        }
+        if (_gazetteer is not null)
+            k = Bits(keys, k, T.G0, f.Gaz);
+        return k;
+    }
+
+    /// <summary>Features of a token that depend on one neighbour's word only (<paramref name="present"/> false beyond the sentence).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal int NeighbourKeys(Neighbour which, bool present, in WordFacts f, Span<ulong> keys)
+    {
+        var k = 0;
+        var word = present ? f.Word : FeatureHash.None;
+        switch (which)
+        {
+            case Neighbour.Left1:
+            case Neighbour.Right1:
+                var left = which == Neighbour.Left1;
+                keys[k++] = FeatureHash.Mix((ulong)(left ? T.Wm1 : T.Wp1), word);
+                keys[k++] = FeatureHash.Mix((ulong)(left ? T.Sm1 : T.Sp1), present ? f.Stem : FeatureHash.None);
+                if (_clusters is not null)
+                {
+                    keys[k++] = FeatureHash.Mix((ulong)(left ? T.Cm1b : T.Cp1b), present ? Part(f.Cluster, 1) : 2000);
+                    keys[k++] = FeatureHash.Mix((ulong)(left ? T.Defm1 : T.Defp1), present ? (ulong)(f.Stats & 0xFF) : 99);
+                }
+                if (_gazetteer is not null)
+                    k = Bits(keys, k, left ? T.Gm1 : T.Gp1, present ? f.Gaz : 0);
+                break;
+            default:
+                var left2 = which == Neighbour.Left2;
+                keys[k++] = FeatureHash.Mix((ulong)(left2 ? T.Wm2 : T.Wp2), word);
+                if (_clusters is not null)
+                    keys[k++] = FeatureHash.Mix((ulong)(left2 ? T.Cm2a : T.Cp2a), present ? Part(f.Cluster, 0) : 2000);
+                break;
+        }
+        return k;
+    }
+
+    /// <summary>Features that combine a token with its neighbours or its position (after <see cref="MatchPhrases"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal int PairKeys(FeatureBuffer buffer, int i, int n, Span<ulong> keys, bool smallDomains = true)
+    {
+        var k = 0;
+        var w0 = buffer.Word[i];
+        var wm1 = i > 0 ? buffer.Word[i - 1] : FeatureHash.None;
+        var wp1 = i + 1 < n ? buffer.Word[i + 1] : FeatureHash.None;
+        if (i == 0 && smallDomains)
+            keys[k++] = FirstKey;
+        keys[k++] = FeatureHash.Mix(FeatureHash.Mix((ulong)T.Shape3, i > 0 ? buffer.Shape[i - 1] : FeatureHash.None, buffer.Shape[i]), i + 1 < n ? buffer.Shape[i + 1] : FeatureHash.None);
+        keys[k++] = FeatureHash.Mix((ulong)T.BiL, wm1, w0);
+        keys[k++] = FeatureHash.Mix((ulong)T.BiR, w0, wp1);
+        if (_clusters is not null)
+        {
+            var c0b = Part(buffer.Cluster[i], 1);
+            var cm1 = i > 0 ? Part(buffer.Cluster[i - 1], 1) : 2000;
+            keys[k++] = FeatureHash.Mix((ulong)T.Cm1bC0b, cm1, c0b);
+            keys[k++] = FeatureHash.Mix((ulong)T.Sm1C0b, i > 0 ? buffer.Stem[i - 1] : FeatureHash.None, c0b);
+        }
+        if (_gazetteer is not null)
+        {
+            if (smallDomains)
+            {
+                k = Bits(keys, k, T.GB, buffer.GazBegin[i]);
+                k = Bits(keys, k, T.GI, buffer.GazInside[i]);
+            }
+            if (i > 0)
+                k = Bits(keys, k, T.Gm1W0, buffer.Gaz[i - 1] & 0xFFFF, w0);
+        }
+        return k;
+    }
+
+    /// <summary>Second-pass features: the first pass's labels around the token and its stem's document evidence.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static int ContextKeys(SentenceContext context, int i, int n, Span<ulong> keys)
+    {
+        var fp = context.FirstPass;
+        var (major, bucket) = Evidence(context, i);
+        var k = 0;
+        keys[k++] = ContextKey(ContextTemplate.P0, fp[i], 0);
+        keys[k++] = ContextKey(ContextTemplate.Pm1P0, i > 0 ? fp[i - 1] : OutsideSentence, fp[i]);
+        keys[k++] = ContextKey(ContextTemplate.P0Pp1, fp[i], i + 1 < n ? fp[i + 1] : OutsideSentence);
+        keys[k++] = ContextKey(ContextTemplate.DocFrac, bucket, 0);
+        keys[k++] = ContextKey(ContextTemplate.DocMajor, major, bucket);
+        keys[k++] = ContextKey(ContextTemplate.DocMajorP0, major, fp[i]);
+        return k;
+    }
+
+    /// <summary>The label value of a neighbour beyond the sentence in the context templates.</summary>
+    internal const int OutsideSentence = 99;
+
+    /// <summary>Key of the first-token feature.</summary>
+    internal static ulong FirstKey => (ulong)T.First;
+
+    /// <summary>Second-pass templates: every one has a small domain (labels, evidence buckets), so a tagger can tabulate them.</summary>
+    internal enum ContextTemplate
+    {
+        P0,
+        Pm1P0,
+        P0Pp1,
+        DocFrac,
+        DocMajor,
+        DocMajorP0,
+    }
+
+    /// <summary>Key of a second-pass template with its two values (the second ignored by one-value templates).</summary>
+    internal static ulong ContextKey(ContextTemplate template, int a, int b) => template switch
+    {
+        ContextTemplate.P0 => FeatureHash.Mix((ulong)T.P0, (ulong)a),
+        ContextTemplate.Pm1P0 => FeatureHash.Mix((ulong)T.Pm1P0, (ulong)a, (ulong)b),
+        ContextTemplate.P0Pp1 => FeatureHash.Mix((ulong)T.P0Pp1, (ulong)a, (ulong)b),
+        ContextTemplate.DocFrac => FeatureHash.Mix((ulong)T.DocFrac, (ulong)a),
+        ContextTemplate.DocMajor => FeatureHash.Mix((ulong)T.DocMajor, (ulong)a, (ulong)b),
+        _ => FeatureHash.Mix((ulong)T.DocMajorP0, (ulong)a, (ulong)b),
+    };
+
+    /// <summary>Key of gazetteer phrase bit <paramref name="bit"/> for a token that begins (or continues) a multi-word entry.</summary>
+    internal static ulong PhraseBitKey(bool begins, int bit) => FeatureHash.Mix((ulong)(begins ? T.GB : T.GI), (ulong)bit);
+
+    /// <summary>The document evidence of token <paramref name="i"/>: the majority entity column (0 = none) and a bucket of the entity share (0–4).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static (int Major, int Bucket) Evidence(SentenceContext context, int i)
+    {
+        var e = context.Evidence.AsSpan(i * DocumentEvidence.Width, DocumentEvidence.Width);
+        var total = 0;
+        var entity = 0;
+        var major = 0;
+        for (var t = 0; t < DocumentEvidence.Width; t++)
+        {
+            total += e[t];
+            if (t > 0)
+            {
+                entity += e[t];
+                if (e[t] > e[major] || major == 0)
+                    major = e[t] > 0 ? t : major;
+            }
+        }
+        var bucket = total == 0 ? 0 : entity == 0 ? 1 : entity * 2 < total ? 2 : entity < total ? 3 : 4;
+        return (major, bucket);
+    }
+
     private static ulong Part(int packed, int part) => packed < 0 ? 1024UL : (ulong)((packed >> (10 * part)) & 1023);
 
-    private static int Bits(ulong[] keys, int k, T template, uint flags, ulong with = 0)
+    private static int Bits(Span<ulong> keys, int k, T template, uint flags, ulong with = 0)
     {
         while (flags != 0)
         {
@@ -287,7 +444,7 @@ public sealed class NerFeaturizer
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void MatchPhrases(FeatureBuffer buffer, int n)
+    internal void MatchPhrases(FeatureBuffer buffer, int n)
     {
         var gaz = _gazetteer!;
         for (var i = 0; i < n; i++)

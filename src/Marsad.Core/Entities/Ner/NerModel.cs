@@ -116,6 +116,52 @@ public sealed class NerModel
         }
     }
 
+    /// <summary>Slots of the weight table (some empty: key 0).</summary>
+    internal int SlotCount => _table.Length;
+
+    /// <summary>The key of slot <paramref name="i"/> (0 = empty).</summary>
+    internal ulong SlotKey(int i) => _table[i].Key;
+
+    /// <summary>The quantised weights of slot <paramref name="i"/>.</summary>
+    internal ReadOnlySpan<short> SlotWeights(int i) => _table[i].Weights;
+
+    /// <summary>Adds the quantised weights of <paramref name="keys"/> to <paramref name="acc"/> (one value per label).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Accumulate(ReadOnlySpan<ulong> keys, Span<int> acc)
+    {
+        var table = _table;
+        var mask = _mask;
+        acc = acc[..L];
+        foreach (var raw in keys)
+        {
+            var key = raw == 0 ? 1 : raw;
+            var s = Hash(key) & mask;
+            while (true)
+            {
+                ref readonly var slot = ref table[s];
+                if (slot.Key == key)
+                {
+                    ReadOnlySpan<short> w = slot.Weights;
+                    for (var y = 0; y < L; y++)
+                        acc[y] += w[y];
+                    break;
+                }
+                if (slot.Key == 0)
+                    break;
+                s = (s + 1) & mask;
+            }
+        }
+    }
+
+    /// <summary>Turns accumulated quantised weights of one token into its label scores (as <see cref="Emissions"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Scores(ReadOnlySpan<int> acc, Span<float> row)
+    {
+        for (var y = 0; y < L; y++)
+            row[y] = acc[y] * _scale;
+        row[0] -= OutsidePenalty;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ulong key) => (int)(key ^ (key >> 29));
 

@@ -25,6 +25,26 @@ public static class Viterbi
             var start = transitions.Slice(L * L, L);
             for (var y = 0; y < L; y++)
                 prev[y] = start[y] + emissions[y];
+            // Only allowed transitions are tried (IOB2 forbids most pairs into I-X), in p order so
+            // ties break as a full scan would.
+            Span<byte> from = stackalloc byte[L * L];
+            Span<float> score = stackalloc float[L * L];
+            Span<int> fromCount = stackalloc int[L];
+            for (var y = 0; y < L; y++)
+            {
+                var c = 0;
+                for (var p = 0; p < L; p++)
+                {
+                    var t = transitions[(p * L) + y];
+                    if (!float.IsNegativeInfinity(t))
+                    {
+                        from[(y * L) + c] = (byte)p;
+                        score[(y * L) + c] = t;
+                        c++;
+                    }
+                }
+                fromCount[y] = c;
+            }
             for (var i = 1; i < length; i++)
             {
                 var e = emissions.Slice(i * L, L);
@@ -32,13 +52,15 @@ public static class Viterbi
                 {
                     var best = float.NegativeInfinity;
                     var arg = 0;
-                    for (var p = 0; p < L; p++)
+                    var ps = from.Slice(y * L, fromCount[y]);
+                    var ts = score.Slice(y * L, ps.Length);
+                    for (var c = 0; c < ps.Length; c++)
                     {
-                        var s = prev[p] + transitions[(p * L) + y];
+                        var s = prev[ps[c]] + ts[c];
                         if (s > best)
                         {
                             best = s;
-                            arg = p;
+                            arg = ps[c];
                         }
                     }
                     cur[y] = best + e[y];

@@ -55,6 +55,17 @@ public sealed class TaggingTests
         Assert.Contains(tagged, m => doc.Slice(m).SequenceEqual("بغداد") && m.Type == EntityType.LOC);
     }
 
+    [Theory]
+    [InlineData("وبغداد", "بغداد")]
+    public void A_mention_starts_after_a_conjunction_proclitic(string token, string name)
+    {
+        const string body = "انتقل الوفد من الموصل وبغداد والبصرة في اليوم التالي.";
+        var doc = Analyzer.AnalyzeText(body);
+        var end = body.IndexOf(token, StringComparison.Ordinal) + token.Length;
+        var m = Assert.Single(doc.Mentions, m => m.By == NerResources.ModelName && m.End == end);
+        Assert.Equal(name, doc.Slice(m).ToString());
+    }
+
     [Fact]
     public void The_mention_stage_without_tokens_leaves_the_document_as_it_is()
     {
