@@ -119,7 +119,7 @@
       el("div", { class: "layout" },
         el("section", null, legend, highlightedBody(analysis, keys),
           el("p", { class: "meta" }, "المصادر: ", (data.sources || []).join("، ")),
-          (analysis.events || []).some((e) => e.place && e.place.lat !== null && e.place.lat !== undefined)
+          [...(analysis.events || []), ...entities].some((x) => x.place && typeof x.place.lat === "number")
             ? el("p", null, el("a", { href: "/map?article=" + encodeURIComponent(a.id) }, "أماكن المقال على الخريطة")) : null),
         el("aside", null,
           el("h2", null, `الكيانات (${entities.length})`), entityList,
