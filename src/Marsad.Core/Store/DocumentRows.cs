@@ -45,32 +45,11 @@ internal sealed class DocumentRows
         return rows;
     }
 
-    /// <summary>Normalised key for filters: Arabic-normalised, trimmed, inner whitespace collapsed; null for empty.</summary>
-    public static string? Norm(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var n = ArabicNormalizer.Normalize(text.Trim());
-        var sb = new StringBuilder(n.Length);
-        var space = false;
-        foreach (var c in n)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-                sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.Length == 0 ? null : sb.ToString();
-    }
+    /// <summary>Normalised key for filters (<see cref="ArchiveKeys.Norm"/>).</summary>
+    public static string? Norm(string? text) => ArchiveKeys.Norm(text);
 
-    /// <summary>The archive-wide key of an entity: its link id when linked, else <c>TYPE:normalised canonical</c>.</summary>
-    public static string EntityKey(Entity e) =>
-        !string.IsNullOrEmpty(e.LinkId) ? e.LinkId : $"{e.Type}:{Norm(e.Canonical) ?? e.Id}";
+    /// <summary>The archive-wide key of an entity (<see cref="ArchiveKeys.EntityKey"/>).</summary>
+    public static string EntityKey(Entity e) => ArchiveKeys.EntityKey(e.LinkId, e.Type.ToString(), e.Canonical, e.Id);
 
     private void CollectEntities()
     {

@@ -1,13 +1,11 @@
-using System.Text;
 using System.Text.Json;
-using Marsad.Text;
+using Marsad.Store;
 
 namespace Marsad.Server.Api;
 
 /// <summary>
 /// The archive-wide key of each entity of an analysis (document-local id → key), so the article page can link
-/// an entity to its entity page. The rule is the archive's (<c>Store/DocumentRows.EntityKey</c>): the link id
-/// when the linker gave one, else <c>TYPE:normalised canonical</c> (Arabic-normalised, whitespace collapsed).
+/// an entity to its entity page. The rule is the archive's own (<see cref="ArchiveKeys.EntityKey"/>).
 /// </summary>
 internal static class EntityKeys
 {
@@ -21,7 +19,7 @@ internal static class EntityKeys
             {
                 if (Str(e, "id") is not { } id)
                     continue;
-                var key = Str(e, "link_id") is { Length: > 0 } link ? link : $"{Str(e, "type")}:{Norm(Str(e, "canonical")) ?? id}";
+                var key = ArchiveKeys.EntityKey(Str(e, "link_id"), Str(e, "type"), Str(e, "canonical"), id);
                 w.WriteString(id, key);
             }
         }
@@ -29,26 +27,4 @@ internal static class EntityKeys
     }
 
     private static string? Str(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static string? Norm(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var n = ArabicNormalizer.Normalize(text.Trim());
-        var sb = new StringBuilder(n.Length);
-        var space = false;
-        foreach (var c in n)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-            if (space)
-                sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.Length == 0 ? null : sb.ToString();
-    }
 }
